@@ -1,0 +1,19 @@
+package io.flowdoctor;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+/** Flow Doctor's own settings, the {@code flowdoctor.*} keys of application.properties. */
+@ConfigMapping(prefix = "flowdoctor")
+public interface FlowDoctorConfig {
+
+    /** The .drl files, searched recursively; relative paths start at the working directory. */
+    @WithDefault("rules")
+    Path rulesDir();
+
+    /** Tips, texts, support settings, connector catalog and scenarios. */
+    @WithDefault("knowledge-base")
+    Path knowledgeBaseDir();
+}

@@ -1,0 +1,45 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.diagnosis.RunReport;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The v1 request body of POST /api/v1/diagnoses. */
+public record DiagnosisRequest(
+        @NotBlank @Schema(description = "The flow's id", required = true) String flowId,
+        String flowName,
+        String environmentId,
+        String runId,
+        @Schema(description = "When the run failed; now when missing") Instant failedAt,
+        @Schema(description = "BCP-47 language tag; else Accept-Language; else en", examples = "nl-NL") String locale,
+        @Valid Owner owner,
+        @NotEmpty @Schema(required = true, description = "The run's actions; at least one") List<@NotNull @Valid Action> actions) {
+
+    /** The flow's owner, who receives repair tips. */
+    public record Owner(String email, String displayName) {
+    }
+
+    /** One action of the run; every field but the name is optional. */
+    public record Action(
+            @NotBlank String name,
+            @Schema(description = "Failed when missing") String status,
+            @Schema(examples = "office365users") String connector,
+            @Schema(examples = "Manager_V2") String operation,
+            Integer statusCode,
+            String errorCode,
+            String message) {
+    }
+
+    RunReport toRunReport() {
+        return new RunReport(flowId, flowName, environmentId, runId, failedAt,
+                owner == null ? null : new RunReport.Owner(owner.email(), owner.displayName()),
+                actions.stream().map(a -> new RunReport.ReportedAction(a.name(), a.status(), a.connector(), a.operation(),
+                        a.statusCode(), a.errorCode(), a.message())).toList());
+    }
+}

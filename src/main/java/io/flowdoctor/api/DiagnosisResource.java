@@ -1,0 +1,35 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.DiagnosisService;
+import io.flowdoctor.knowledge.Language;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Diagnoses a failed flow run. */
+@Path("/api/v1/diagnoses")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DiagnosisResource {
+
+    private final DiagnosisService service;
+
+    public DiagnosisResource(DiagnosisService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Diagnose a failed run: category, repair tips, resubmit advice and escalation")
+    public Diagnosis diagnose(@NotNull @Valid DiagnosisRequest request,
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return service.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage));
+    }
+}

@@ -1,0 +1,132 @@
+package io.flowdoctor.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.flowdoctor.api.Problem.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Every error leaves as RFC 9457 problem+json naming what was wrong; never a stack trace. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String TYPES = "https://flowdoctor.io/problems/";
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(error -> error.field() + " " + error.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail,
+                errors.isEmpty() ? null : errors.get(0).field(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        var location = e.getLocation();
+        String detail = "The body is not valid JSON"
+                + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+        return problem(new Problem(TYPES + "malformed-json", "Malformed JSON", 400, detail, "body", null));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        String detail = field.equals("body") ? "The body must be a JSON object" : field + " must be " + expected;
+        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail, field,
+                List.of(new FieldError(field, "must be " + expected))));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "body";
+        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400,
+                "The value of " + field + " cannot be read", field, null));
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = status == 413 ? "The request body is larger than the service accepts" : title;
+        return problem(new Problem(TYPES + "http-" + status, title, status, detail, status == 413 ? "body" : null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure while answering a request", e);
+        return problem(new Problem(TYPES + "internal-error", "Internal error", 500,
+                "The service could not answer this request; the failure has been logged", null, null));
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "actions[0].name" from a validation path, without the method and parameter it starts with. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                appendIndex(field, node);
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                appendIndex(field, node);
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** A node's index belongs to the container named before it: "actions" then [0]. */
+    private static void appendIndex(StringBuilder field, Path.Node node) {
+        if (node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+        }
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-27T10:15:00Z";
+        }
+        return "an object";
+    }
+}

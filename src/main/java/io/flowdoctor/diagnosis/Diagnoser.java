@@ -1,0 +1,137 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
+import io.flowdoctor.diagnosis.Diagnosis.FindingItem;
+import io.flowdoctor.diagnosis.Diagnosis.RecommendationItem;
+import io.flowdoctor.diagnosis.Diagnosis.RepairTips;
+import io.flowdoctor.diagnosis.Diagnosis.ResubmitItem;
+import io.flowdoctor.diagnosis.Diagnosis.TroubleshootingTips;
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.TipText;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleRef;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Diagnoses one failed run against one rule base: finds the failing step, builds the facts, lets the
+ * rules conclude, and writes the answer in the caller's language. No state: the rule base and the
+ * failure history come in with each call.
+ */
+public final class Diagnoser {
+
+    private Diagnoser() {
+    }
+
+    public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history) {
+        KnowledgeBase knowledge = ruleBase.knowledge();
+        ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
+        FailedAction action = failedAction(step, knowledge);
+        FlowRun run = new FlowRun(report.flowId(), report.flowName(), report.environmentId(), report.runId(), report.failedAt());
+
+        Conclusions conclusions = RuleEngine.evaluate(ruleBase,
+                List.of(run, action, history, knowledge.retryPolicy()));
+
+        List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
+        String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
+        return new Diagnosis(
+                UUID.randomUUID(),
+                report.flowId(),
+                report.runId(),
+                step.name(),
+                conclusions.primary().category(),
+                conclusions.findings().stream().map(Diagnoser::findingItem).toList(),
+                whatHappened,
+                recommendations,
+                resubmit(conclusions),
+                Escalations.item(conclusions, run, step, knowledge, language),
+                new RepairTips(history.firstFailedAt(), whatHappened, howToFix(recommendations),
+                        new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), null)),
+                conclusions.firedRules(),
+                ruleBase.version(),
+                language.code());
+    }
+
+    static FailedAction failedAction(ReportedAction step, KnowledgeBase knowledge) {
+        String text = Normalizer.text(step.message());
+        return new FailedAction(
+                step.name(),
+                knowledge.connectorId(step.connector()),
+                Normalizer.identifier(step.operation()),
+                step.statusCode() == null ? 0 : step.statusCode(),
+                Normalizer.identifier(step.errorCode()),
+                text,
+                Normalizer.retryAfterSeconds(text));
+    }
+
+    private static FindingItem findingItem(Derived<Finding> finding) {
+        RuleRef rule = finding.rule();
+        return new FindingItem(finding.fact().category(), finding.fact().specificity(),
+                rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(), finding.fact().evidence());
+    }
+
+    /**
+     * The tips of the rules that found the primary category, most specific first, then the tips of
+     * advice rules that found nothing themselves. Tips of findings in other categories would send the
+     * maker after a cause the stronger evidence ruled out.
+     */
+    private static List<RecommendationItem> recommendations(Conclusions conclusions, KnowledgeBase knowledge, Language language) {
+        Map<RuleRef, Integer> rankOfRule = new LinkedHashMap<>();
+        List<Derived<Finding>> findings = conclusions.findings();
+        IntStream.range(0, findings.size()).forEach(i -> rankOfRule.putIfAbsent(findings.get(i).rule(), i));
+        Set<RuleRef> primaryRules = findings.stream()
+                .filter(f -> f.fact().category() == conclusions.primary().category())
+                .map(Derived::rule)
+                .collect(Collectors.toSet());
+
+        Map<String, RecommendationItem> byTip = new LinkedHashMap<>();
+        conclusions.recommendations().stream()
+                .filter(r -> primaryRules.contains(r.rule()) || !rankOfRule.containsKey(r.rule()))
+                .sorted(Comparator.comparingInt((Derived<Recommendation> r) -> rankOfRule.getOrDefault(r.rule(), Integer.MAX_VALUE))
+                        .thenComparingInt(r -> r.fact().priority())
+                        .thenComparing(r -> r.fact().tipId()))
+                .forEach(r -> {
+                    TipText tip = knowledge.tip(r.fact().tipId(), language);
+                    byTip.putIfAbsent(r.fact().tipId(), new RecommendationItem(r.fact().tipId(), tip.title(), tip.steps(),
+                            r.rule() == null ? null : r.rule().ruleId()));
+                });
+        return List.copyOf(byTip.values());
+    }
+
+    private static String whatHappened(ReportedAction step, Conclusions conclusions, List<RecommendationItem> recommendations,
+                                       KnowledgeBase knowledge, Language language) {
+        String stepFailed = knowledge.text("answer.step-failed", language).replace("{action}", step.name());
+        if (recommendations.isEmpty()) {
+            return stepFailed;
+        }
+        return stepFailed + " " + knowledge.tip(recommendations.get(0).tipId(), language).whatHappened();
+    }
+
+    /** When rules disagree, the most cautious advice wins; among equals, the longest wait. */
+    private static ResubmitItem resubmit(Conclusions conclusions) {
+        return conclusions.resubmits().stream()
+                .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice())
+                        .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds()))
+                .map(r -> new ResubmitItem(r.fact().advice(), r.fact().delaySeconds(), r.fact().maxAttempts(),
+                        r.rule() == null ? null : r.rule().ruleId()))
+                .orElse(new ResubmitItem(Resubmit.AFTER_FIX, null, null, null));
+    }
+
+    private static String howToFix(List<RecommendationItem> recommendations) {
+        return recommendations.stream()
+                .map(r -> r.title() + "\n" + IntStream.range(0, r.steps().size())
+                        .mapToObj(i -> (i + 1) + ". " + r.steps().get(i))
+                        .collect(Collectors.joining("\n")))
+                .collect(Collectors.joining("\n\n"));
+    }
+}

@@ -1,0 +1,58 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.rulebase.RuleRef;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The answer to one failed run: the v1 response of POST /api/v1/diagnoses. */
+public record Diagnosis(
+        UUID diagnosisId,
+        String flowId,
+        String runId,
+        String failedAction,
+        Category category,
+        List<FindingItem> findings,
+        String whatHappened,
+        List<RecommendationItem> recommendations,
+        ResubmitItem resubmit,
+        EscalationItem escalation,
+        RepairTips repairTips,
+        List<RuleRef> firedRules,
+        String ruleSetVersion,
+        String locale) {
+
+    /** A finding with the rule that drew it; the first one is the primary. */
+    public record FindingItem(Category category, Specificity specificity, String ruleId, String rule, String evidence) {
+    }
+
+    /** A repair tip in the caller's language. */
+    public record RecommendationItem(String tipId, String title, List<String> steps, String ruleId) {
+    }
+
+    /** Whether and when to resubmit; delay and attempts only for AUTOMATIC. */
+    public record ResubmitItem(Resubmit advice, Integer delaySeconds, Integer maxAttempts, String ruleId) {
+    }
+
+    /** Who has to act; a support request only for SUPPORT. */
+    public record EscalationItem(
+            EscalationLevel level, String reason, SupportRequest supportRequest, List<Link> links, String ruleId) {
+    }
+
+    /** The fields of the support site's "Contact support" form, filled in from the failure. */
+    public record SupportRequest(String problemType, String category, String description) {
+    }
+
+    /** A place to get help. */
+    public record Link(String kind, String title, String url) {
+    }
+
+    /** The sections of the repair-tips e-mail. */
+    public record RepairTips(Instant when, String whatHappened, String howToFix, TroubleshootingTips troubleshootingTips) {
+    }
+
+    /** How often the flow failed in this incident, since when, and where to resubmit the run. */
+    public record TroubleshootingTips(int failureCount, Instant firstFailedAt, String resubmitUrl) {
+    }
+}

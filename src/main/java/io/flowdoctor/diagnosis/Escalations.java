@@ -1,0 +1,80 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
+import io.flowdoctor.diagnosis.Diagnosis.Link;
+import io.flowdoctor.diagnosis.Diagnosis.SupportRequest;
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.SupportSettings;
+import io.flowdoctor.rulebase.RuleRef;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Turns the escalation the rules chose into its answer: the reason, the links, and a filled support request. */
+final class Escalations {
+
+    /** Long enough for the support engineer to recognise the error, short enough for the form. */
+    private static final int MESSAGE_EXCERPT = 500;
+
+    private Escalations() {
+    }
+
+    /** The highest level fired wins; none fired means nobody beyond the maker has to act. */
+    static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge, Language language) {
+        var chosen = conclusions.escalations().stream()
+                .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level()));
+        if (chosen.isEmpty()) {
+            return new EscalationItem(EscalationLevel.NONE, null, null, List.of(), null);
+        }
+        Escalation escalation = chosen.get().fact();
+        SupportSettings support = knowledge.support();
+        List<Link> links = support.links().stream()
+                .filter(link -> link.levels().contains(escalation.level().name()))
+                .map(link -> new Link(link.kind(), link.title().get(language), link.url()))
+                .toList();
+        SupportRequest request = escalation.level() == EscalationLevel.SUPPORT
+                ? supportRequest(conclusions, run, step, support, language)
+                : null;
+        RuleRef rule = chosen.get().rule();
+        return new EscalationItem(escalation.level(), knowledge.text(escalation.reasonId(), language), request, links,
+                rule == null ? null : rule.ruleId());
+    }
+
+    private static SupportRequest supportRequest(Conclusions conclusions, FlowRun run, ReportedAction step,
+                                                 SupportSettings support, Language language) {
+        String category = conclusions.primary().category().name();
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("flowName", Objects.requireNonNullElse(run.flowName(), run.flowId())),
+                Map.entry("flowId", run.flowId()),
+                Map.entry("environmentId", Objects.requireNonNullElse(run.environmentId(), "-")),
+                Map.entry("runId", Objects.requireNonNullElse(run.runId(), "-")),
+                Map.entry("failedAt", String.valueOf(run.failedAt())),
+                Map.entry("action", step.name()),
+                Map.entry("connector", Objects.requireNonNullElse(step.connector(), "-")),
+                Map.entry("operation", Objects.requireNonNullElse(step.operation(), "-")),
+                Map.entry("statusCode", step.statusCode() == null ? "-" : step.statusCode().toString()),
+                Map.entry("errorCode", Objects.requireNonNullElse(step.errorCode(), "-")),
+                Map.entry("message", excerpt(step.message())),
+                Map.entry("category", category),
+                Map.entry("rules", conclusions.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.joining(", "))));
+        String description = support.descriptionTemplate().get(language);
+        for (var value : values.entrySet()) {
+            description = description.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return new SupportRequest(support.problemType(),
+                support.supportCategories().getOrDefault(category, support.supportCategories().get("UNKNOWN")), description);
+    }
+
+    private static String excerpt(String message) {
+        if (message == null || message.isBlank()) {
+            return "-";
+        }
+        String flat = message.strip();
+        return flat.length() <= MESSAGE_EXCERPT ? flat : flat.substring(0, MESSAGE_EXCERPT) + "…";
+    }
+}

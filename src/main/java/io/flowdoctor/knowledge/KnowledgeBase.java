@@ -1,0 +1,66 @@
+package io.flowdoctor.knowledge;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the rules and the answers draw on from knowledge-base/: tips and other texts (escalation reasons,
+ * answer phrases) in every language, support links, the retry policy, failing-step hints and the connector catalog.
+ * Immutable; a new rule base version comes with a new instance.
+ */
+public record KnowledgeBase(
+        Map<String, Map<Language, TipText>> tips,
+        Map<String, Map<Language, String>> texts,
+        SupportSettings support,
+        RetryPolicy retryPolicy,
+        FailingStepHints failingStep,
+        Map<String, Connector> connectorsByName) {
+
+    public KnowledgeBase {
+        tips = Map.copyOf(tips);
+        texts = Map.copyOf(texts);
+        connectorsByName = Map.copyOf(connectorsByName);
+    }
+
+    public boolean hasTip(String tipId) {
+        return tips.containsKey(tipId);
+    }
+
+    public boolean hasText(String textId) {
+        return texts.containsKey(textId);
+    }
+
+    /** The tip in the wanted language; every tip exists in every language (the loader checks). */
+    public TipText tip(String tipId, Language language) {
+        Map<Language, TipText> texts = tips.get(tipId);
+        if (texts == null) {
+            throw new IllegalArgumentException("Unknown tip id: " + tipId);
+        }
+        return texts.get(language);
+    }
+
+    public String text(String textId, Language language) {
+        Map<Language, String> inLanguages = texts.get(textId);
+        if (inLanguages == null) {
+            throw new IllegalArgumentException("Unknown text id: " + textId);
+        }
+        return inLanguages.get(language);
+    }
+
+    /**
+     * The connector id rules use, from whatever the caller sent: "office365users", "shared_office365users",
+     * "/providers/Microsoft.PowerApps/apis/shared_office365users" or a display name such as "Office 365 Users".
+     */
+    public String connectorId(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return "";
+        }
+        String name = sent.strip().toLowerCase(Locale.ROOT);
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.startsWith("shared_")) {
+            name = name.substring("shared_".length());
+        }
+        return Optional.ofNullable(connectorsByName.get(name)).map(Connector::id).orElse(name);
+    }
+}

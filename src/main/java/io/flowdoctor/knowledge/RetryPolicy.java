@@ -1,0 +1,14 @@
+package io.flowdoctor.knowledge;
+
+/**
+ * The platform's default exponential retry policy (knowledge-base/retry-policy.yaml). Rules use it as a
+ * fact to say how long to wait before a transient failure is tried again.
+ */
+public record RetryPolicy(int count, double intervalSeconds, int minimumSeconds, int maximumSeconds) {
+
+    /** The wait before the given attempt (1 = the first retry): the interval doubles per attempt, within the bounds. */
+    public int delayBeforeAttempt(int attempt) {
+        double exponential = intervalSeconds * Math.pow(2, Math.max(0, attempt - 1));
+        return (int) Math.ceil(Math.min(maximumSeconds, Math.max(minimumSeconds, exponential)));
+    }
+}

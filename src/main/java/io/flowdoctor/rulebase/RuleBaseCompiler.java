@@ -1,0 +1,174 @@
+package io.flowdoctor.rulebase;
+
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.KnowledgeBaseException;
+import io.flowdoctor.knowledge.KnowledgeBaseLoader;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles every .drl under the rules directory into a KieBase and checks it against the knowledge
+ * base: every rule has a unique {@code @id}, every tip and text a rule names exists.
+ */
+public final class RuleBaseCompiler {
+
+    /** How a consequence names texts: {@code new Recommendation("tip.id", ...)} and {@code new Escalation(..., "text.id")}. */
+    private static final Pattern TIP_REFERENCE = Pattern.compile("new\\s+Recommendation\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern TEXT_REFERENCE =
+            Pattern.compile("new\\s+Escalation\\s*\\(\\s*EscalationLevel\\.\\w+\\s*,\\s*\"([^\"]+)\"");
+
+    private final ClassLoader classLoader;
+
+    public RuleBaseCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
+        List<RuleProblem> problems = new ArrayList<>();
+        KnowledgeBase knowledge = loadKnowledge(knowledgeDirectory, problems);
+        List<Path> drlFiles = drlFiles(rulesDirectory, problems);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        for (Path file : drlFiles) {
+            Resource resource = ResourceFactory.newFileResource(file.toFile());
+            resource.setSourcePath(displayName(rulesDirectory, file));
+            builder.add(resource, ResourceType.DRL);
+            if (knowledge != null) {
+                checkReferences(rulesDirectory, file, knowledge, problems);
+            }
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String file = error.getResource() == null ? rulesDirectory.getFileName().toString() : error.getResource().getSourcePath();
+            int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
+            problems.add(new RuleProblem(file, line, error.getMessage().strip()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, classLoader));
+        kieBase.addPackages(builder.getKnowledgePackages());
+        Map<String, RuleRef> rules = ruleRefs(kieBase, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        return new RuleBase(kieBase, knowledge, RuleSetVersion.of(rulesDirectory, knowledgeDirectory), rules, Instant.now());
+    }
+
+    private static KnowledgeBase loadKnowledge(Path knowledgeDirectory, List<RuleProblem> problems) {
+        try {
+            return KnowledgeBaseLoader.load(knowledgeDirectory);
+        } catch (KnowledgeBaseException e) {
+            for (String problem : e.problems()) {
+                int colon = problem.indexOf(": ");
+                problems.add(colon < 0 ? new RuleProblem(problem, 0, "")
+                        : new RuleProblem(problem.substring(0, colon), 0, problem.substring(colon + 2)));
+            }
+            return null;
+        }
+    }
+
+    private static List<Path> drlFiles(Path rulesDirectory, List<RuleProblem> problems) {
+        if (!Files.isDirectory(rulesDirectory)) {
+            problems.add(new RuleProblem(rulesDirectory.toAbsolutePath().toString(), 0, "rules directory not found"));
+            return List.of();
+        }
+        try {
+            List<Path> files = RuleSetVersion.regularFiles(rulesDirectory).stream()
+                    .filter(file -> file.getFileName().toString().endsWith(".drl"))
+                    .toList();
+            if (files.isEmpty()) {
+                problems.add(new RuleProblem(rulesDirectory.toAbsolutePath().toString(), 0, "no .drl files found"));
+            }
+            return files;
+        } catch (IOException e) {
+            problems.add(new RuleProblem(rulesDirectory.toString(), 0, e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static void checkReferences(Path rulesDirectory, Path file, KnowledgeBase knowledge, List<RuleProblem> problems) {
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            problems.add(new RuleProblem(displayName(rulesDirectory, file), 0, e.getMessage()));
+            return;
+        }
+        String name = displayName(rulesDirectory, file);
+        Matcher tips = TIP_REFERENCE.matcher(source);
+        while (tips.find()) {
+            if (!knowledge.hasTip(tips.group(1))) {
+                problems.add(new RuleProblem(name, lineOf(source, tips.start()),
+                        "tip '" + tips.group(1) + "' is not in knowledge-base/tips"));
+            }
+        }
+        Matcher texts = TEXT_REFERENCE.matcher(source);
+        while (texts.find()) {
+            if (!knowledge.hasText(texts.group(1))) {
+                problems.add(new RuleProblem(name, lineOf(source, texts.start()),
+                        "text '" + texts.group(1) + "' is not in knowledge-base/texts.yaml"));
+            }
+        }
+    }
+
+    private static Map<String, RuleRef> ruleRefs(KieBase kieBase, List<RuleProblem> problems) {
+        Map<String, RuleRef> rules = new HashMap<>();
+        Map<String, RuleRef> byId = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String file = sourcePath(rule);
+                Object id = rule.getMetaData().get("id");
+                if (id == null || id.toString().isBlank()) {
+                    problems.add(new RuleProblem(file, 0, "rule \"" + rule.getName() + "\" has no @id"));
+                    continue;
+                }
+                RuleRef ref = new RuleRef(id.toString(), rule.getName(), file);
+                RuleRef clash = byId.put(ref.ruleId(), ref);
+                if (clash != null) {
+                    problems.add(new RuleProblem(file, 0, "rule id " + ref.ruleId() + " of \"" + ref.rule()
+                            + "\" is already used by \"" + clash.rule() + "\" in " + clash.file()));
+                }
+                rules.put(RuleBase.key(kiePackage.getName(), rule.getName()), ref);
+            }
+        }
+        return rules;
+    }
+
+    private static String sourcePath(Rule rule) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            return impl.getResource().getSourcePath();
+        }
+        return "";
+    }
+
+    private static String displayName(Path rulesDirectory, Path file) {
+        return rulesDirectory.getFileName() + "/" + rulesDirectory.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static int lineOf(String source, int offset) {
+        return (int) source.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+}
