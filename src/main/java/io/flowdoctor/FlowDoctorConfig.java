@@ -1,5 +1,6 @@
 package io.flowdoctor;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,4 +17,8 @@ public interface FlowDoctorConfig {
     /** Tips, texts, support settings, connector catalog and scenarios. */
     @WithDefault("knowledge-base")
     Path knowledgeBaseDir();
+
+    /** The largest request body accepted; larger ones get 413 problem+json. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
 }

@@ -21,7 +21,7 @@ import java.util.List;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String TYPES = "https://flowdoctor.io/problems/";
+    static final String TYPES = "https://flowdoctor.io/problems/";
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
@@ -60,11 +60,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        // The JSON reader reports unreadable bodies as a bare 400 with the parser's exception inside.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable instanceof MismatchedInputException mismatch ? wrongType(mismatch) : unreadableJson(unreadable);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String detail = status == 413 ? "The request body is larger than the service accepts" : title;
-        return problem(new Problem(TYPES + "http-" + status, title, status, detail, status == 413 ? "body" : null, null));
+        return problem(new Problem(TYPES + "http-" + status, title, status, title, null, null));
     }
 
     @ServerExceptionMapper
@@ -74,7 +80,7 @@ public class ProblemMapper {
                 "The service could not answer this request; the failure has been logged", null, null));
     }
 
-    private static Response problem(Problem problem) {
+    static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
