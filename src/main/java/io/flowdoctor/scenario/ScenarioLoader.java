@@ -1,0 +1,51 @@
+package io.flowdoctor.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads every *.yaml under knowledge-base/scenarios. */
+public final class ScenarioLoader {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private ScenarioLoader() {
+    }
+
+    public static List<ScenarioFile> load(Path scenariosDirectory) {
+        try (Stream<Path> paths = Files.walk(scenariosDirectory)) {
+            List<ScenarioFile> files = new ArrayList<>();
+            for (Path path : paths.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                files.add(read(scenariosDirectory, path));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScenarioFile read(Path scenariosDirectory, Path path) throws IOException {
+        String name = scenariosDirectory.getParent().getFileName() + "/" + scenariosDirectory.getFileName() + "/"
+                + scenariosDirectory.relativize(path).toString().replace('\\', '/');
+        try {
+            ScenarioFile parsed = YAML.readValue(path.toFile(), ScenarioFile.class);
+            return new ScenarioFile(name, parsed.family(), parsed.cases());
+        } catch (IOException e) {
+            throw new IOException(name + ": " + e.getMessage(), e);
+        }
+    }
+}

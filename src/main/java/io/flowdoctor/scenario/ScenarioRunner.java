@@ -1,0 +1,91 @@
+package io.flowdoctor.scenario;
+
+import io.flowdoctor.diagnosis.Diagnoser;
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.FailureHistory;
+import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleRef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Runs a scenario against a rule base and lists every way the diagnosis differs from what was expected. */
+public final class ScenarioRunner {
+
+    /** Scenarios without a failure time fail at this fixed moment, so that answers repeat exactly. */
+    static final Instant DEFAULT_FAILED_AT = Instant.parse("2026-01-15T09:30:00Z");
+
+    private ScenarioRunner() {
+    }
+
+    public static Diagnosis diagnose(RuleBase ruleBase, Scenario scenario) {
+        RunReport request = scenario.request();
+        Instant failedAt = Objects.requireNonNullElse(request.failedAt(), DEFAULT_FAILED_AT);
+        RunReport dated = new RunReport(request.flowId(), request.flowName(), request.environmentId(), request.runId(),
+                failedAt, request.owner(), request.actions());
+        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), new FailureHistory(1, failedAt));
+    }
+
+    /** Empty when the diagnosis meets every expectation. */
+    public static List<String> mismatches(RuleBase ruleBase, Scenario scenario) {
+        Diagnosis diagnosis = diagnose(ruleBase, scenario);
+        Scenario.Expectation expect = scenario.expect();
+        List<String> mismatches = new ArrayList<>();
+        Set<String> fired = diagnosis.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.toSet());
+        String primaryRule = diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId();
+
+        check(mismatches, "category", expect.category(), diagnosis.category());
+        check(mismatches, "primaryRule", expect.primaryRule(), primaryRule);
+        check(mismatches, "resubmit", expect.resubmit(), diagnosis.resubmit().advice());
+        check(mismatches, "delaySeconds", expect.delaySeconds(), diagnosis.resubmit().delaySeconds());
+        check(mismatches, "maxAttempts", expect.maxAttempts(), diagnosis.resubmit().maxAttempts());
+        check(mismatches, "escalation", expect.escalation(), diagnosis.escalation().level());
+        for (String ruleId : expect.fired()) {
+            if (!fired.contains(ruleId)) {
+                mismatches.add("expected rule " + ruleId + " to fire; fired: " + sorted(fired));
+            }
+        }
+        for (String ruleId : expect.notFired()) {
+            if (fired.contains(ruleId)) {
+                mismatches.add("expected rule " + ruleId + " not to fire; fired: " + sorted(fired));
+            }
+        }
+        List<String> tips = diagnosis.recommendations().stream().map(Diagnosis.RecommendationItem::tipId).toList();
+        if (!inOrder(expect.tips(), tips)) {
+            mismatches.add("tips: expected " + expect.tips() + " in this order, but got " + tips);
+        }
+        if (expect.whatHappenedContains() != null && !diagnosis.whatHappened().contains(expect.whatHappenedContains())) {
+            mismatches.add("whatHappened: expected to contain '" + expect.whatHappenedContains() + "', but was '"
+                    + diagnosis.whatHappened() + "'");
+        }
+        return mismatches;
+    }
+
+    private static void check(List<String> mismatches, String field, Object expected, Object actual) {
+        if (expected != null && !expected.equals(actual)) {
+            mismatches.add(field + ": expected " + expected + ", but was " + actual);
+        }
+    }
+
+    private static boolean inOrder(List<String> expected, List<String> actual) {
+        int from = 0;
+        for (String tip : expected) {
+            int found = actual.subList(from, actual.size()).indexOf(tip);
+            if (found < 0) {
+                return false;
+            }
+            from += found + 1;
+        }
+        return true;
+    }
+
+    private static List<String> sorted(Set<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,50 @@
+package io.flowdoctor.knowledge;
+
+import io.flowdoctor.ProjectRuleBase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KnowledgeBaseLoaderTest {
+
+    private final KnowledgeBase knowledge = KnowledgeBaseLoader.load(ProjectRuleBase.KNOWLEDGE);
+
+    @Test
+    void everyTipHasTitleStepsAndWhatHappenedInEveryLanguage() {
+        assertFalse(knowledge.tips().isEmpty());
+        knowledge.tips().forEach((id, texts) -> {
+            for (Language language : Language.values()) {
+                TipText text = texts.get(language);
+                assertTrue(text != null && !text.title().isBlank() && !text.steps().isEmpty(), id + " " + language);
+            }
+        });
+    }
+
+    @Test
+    void tipsDifferPerLanguage() {
+        assertEquals("Give the user a manager in Microsoft Entra ID", knowledge.tip("office365users.set-manager", Language.EN).title());
+        assertEquals("Geef de gebruiker een manager in Microsoft Entra ID", knowledge.tip("office365users.set-manager", Language.NL).title());
+    }
+
+    @Test
+    void connectorsAreKnownByIdApiNameApiPathAndDisplayName() {
+        assertEquals("office365users", knowledge.connectorId("office365users"));
+        assertEquals("office365users", knowledge.connectorId("shared_office365users"));
+        assertEquals("office365users", knowledge.connectorId("/providers/Microsoft.PowerApps/apis/shared_office365users"));
+        assertEquals("office365users", knowledge.connectorId("Office 365 Users"));
+        assertEquals("sharepointonline", knowledge.connectorId("SharePoint"));
+        assertEquals("somethingnew", knowledge.connectorId("shared_SomethingNew"));
+        assertEquals("", knowledge.connectorId(null));
+    }
+
+    @Test
+    void aMissingDirectoryIsReported() {
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(Path.of("no-such-dir")));
+        assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
+    }
+}
