@@ -3,6 +3,8 @@ package io.flowdoctor.diagnosis;
 import io.flowdoctor.rulebase.RuleRef;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Everything the rules concluded about one failure, as plain records. Findings are ranked, the primary first. */
 public record Conclusions(
@@ -12,4 +14,20 @@ public record Conclusions(
         List<Derived<ResubmitAdvice>> resubmits,
         List<Derived<Escalation>> escalations,
         List<RuleRef> firedRules) {
+
+    /**
+     * The facts that speak for the primary finding: those of rules that found the primary category, and
+     * those of advice rules that found nothing themselves. Advice attached to a finding in another
+     * category would send the maker after a cause that stronger evidence ruled out.
+     */
+    public <T> List<Derived<T>> followingPrimary(List<Derived<T>> derived) {
+        Set<RuleRef> classifying = findings.stream().map(Derived::rule).collect(Collectors.toSet());
+        Set<RuleRef> primaryRules = findings.stream()
+                .filter(finding -> finding.fact().category() == primary.category())
+                .map(Derived::rule)
+                .collect(Collectors.toSet());
+        return derived.stream()
+                .filter(fact -> primaryRules.contains(fact.rule()) || !classifying.contains(fact.rule()))
+                .toList();
+    }
 }

@@ -1,6 +1,5 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
 import io.flowdoctor.diagnosis.Diagnosis.FindingItem;
 import io.flowdoctor.diagnosis.Diagnosis.RecommendationItem;
 import io.flowdoctor.diagnosis.Diagnosis.RepairTips;
@@ -13,12 +12,10 @@ import io.flowdoctor.knowledge.TipText;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -80,23 +77,14 @@ public final class Diagnoser {
                 rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(), finding.fact().evidence());
     }
 
-    /**
-     * The tips of the rules that found the primary category, most specific first, then the tips of
-     * advice rules that found nothing themselves. Tips of findings in other categories would send the
-     * maker after a cause the stronger evidence ruled out.
-     */
+    /** The tips that follow the primary finding, those of the most specific findings first. */
     private static List<RecommendationItem> recommendations(Conclusions conclusions, KnowledgeBase knowledge, Language language) {
         Map<RuleRef, Integer> rankOfRule = new LinkedHashMap<>();
         List<Derived<Finding>> findings = conclusions.findings();
         IntStream.range(0, findings.size()).forEach(i -> rankOfRule.putIfAbsent(findings.get(i).rule(), i));
-        Set<RuleRef> primaryRules = findings.stream()
-                .filter(f -> f.fact().category() == conclusions.primary().category())
-                .map(Derived::rule)
-                .collect(Collectors.toSet());
 
         Map<String, RecommendationItem> byTip = new LinkedHashMap<>();
-        conclusions.recommendations().stream()
-                .filter(r -> primaryRules.contains(r.rule()) || !rankOfRule.containsKey(r.rule()))
+        conclusions.followingPrimary(conclusions.recommendations()).stream()
                 .sorted(Comparator.comparingInt((Derived<Recommendation> r) -> rankOfRule.getOrDefault(r.rule(), Integer.MAX_VALUE))
                         .thenComparingInt(r -> r.fact().priority())
                         .thenComparing(r -> r.fact().tipId()))
@@ -119,7 +107,7 @@ public final class Diagnoser {
 
     /** When rules disagree, the most cautious advice wins; among equals, the longest wait. */
     private static ResubmitItem resubmit(Conclusions conclusions) {
-        return conclusions.resubmits().stream()
+        return conclusions.followingPrimary(conclusions.resubmits()).stream()
                 .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice())
                         .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds()))
                 .map(r -> new ResubmitItem(r.fact().advice(), r.fact().delaySeconds(), r.fact().maxAttempts(),

@@ -26,7 +26,7 @@ final class Escalations {
 
     /** The highest level fired wins; none fired means nobody beyond the maker has to act. */
     static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge, Language language) {
-        var chosen = conclusions.escalations().stream()
+        var chosen = conclusions.followingPrimary(conclusions.escalations()).stream()
                 .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level()));
         if (chosen.isEmpty()) {
             return new EscalationItem(EscalationLevel.NONE, null, null, List.of(), null);

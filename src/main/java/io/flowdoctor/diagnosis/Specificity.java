@@ -3,8 +3,14 @@ package io.flowdoctor.diagnosis;
 /** How narrow the evidence behind a finding is; the most specific finding explains the failure. */
 public enum Specificity {
     NONE,
+    /** The HTTP status code alone. */
     STATUS_CODE,
+    /** Wording that only restates a status: reason phrases such as "Not Found" and codes such as NotFound. */
+    GENERIC,
+    /** A characteristic phrase of the message. */
     MESSAGE_TEXT,
+    /** A specific error code such as InvalidTemplate. */
     ERROR_CODE,
+    /** A rule of the failing step's own connector. */
     CONNECTOR
 }
