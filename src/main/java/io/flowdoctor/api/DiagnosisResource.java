@@ -10,9 +10,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Diagnoses a failed flow run. */
 @Path("/api/v1/diagnoses")
@@ -29,7 +31,9 @@ public class DiagnosisResource {
     @POST
     @Operation(summary = "Diagnose a failed run: category, repair tips, resubmit advice and escalation")
     public Diagnosis diagnose(@NotNull @Valid DiagnosisRequest request,
-                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return service.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage));
+                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                              @Parameter(description = "Add, per fired rule, the facts it matched and what it concluded")
+                              @QueryParam("explain") boolean explain) {
+        return service.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage), explain);
     }
 }

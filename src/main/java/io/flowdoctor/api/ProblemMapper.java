@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.flowdoctor.api.Problem.FieldError;
+import io.flowdoctor.rulebase.NoActiveRuleBase;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -71,6 +72,12 @@ public class ProblemMapper {
         String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(new Problem(TYPES + "http-" + status, title, status, title, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NoActiveRuleBase e) {
+        return problem(new Problem(TYPES + "not-ready", "Not ready", 503, "The rule base is still loading; try again shortly",
+                null, null));
     }
 
     @ServerExceptionMapper

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything the rules concluded about one failure, as plain records. Findings are ranked, the primary first. */
+/**
+ * Everything the rules concluded about one failure, as plain records. Findings are ranked, the primary
+ * first; matches are the facts each firing matched, in firing order.
+ */
 public record Conclusions(
         List<Derived<Finding>> findings,
         PrimaryFinding primary,
         List<Derived<Recommendation>> recommendations,
         List<Derived<ResubmitAdvice>> resubmits,
         List<Derived<Escalation>> escalations,
-        List<RuleRef> firedRules) {
+        List<RuleRef> firedRules,
+        List<RuleMatch> matches) {
 
     /**
      * The facts that speak for the primary finding: those of rules that found the primary category, and

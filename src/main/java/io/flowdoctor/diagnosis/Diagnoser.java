@@ -31,6 +31,12 @@ public final class Diagnoser {
     }
 
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history) {
+        return diagnose(ruleBase, report, language, history, false);
+    }
+
+    /** With explain, the answer says for every fired rule which facts it matched and what it concluded. */
+    public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
+                                     boolean explain) {
         KnowledgeBase knowledge = ruleBase.knowledge();
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
@@ -56,7 +62,8 @@ public final class Diagnoser {
                         new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), null)),
                 conclusions.firedRules(),
                 ruleBase.version(),
-                language.code());
+                language.code(),
+                explain ? Explanations.of(conclusions) : null);
     }
 
     static FailedAction failedAction(ReportedAction step, KnowledgeBase knowledge) {

@@ -1,9 +1,11 @@
 package io.flowdoctor.diagnosis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.flowdoctor.rulebase.RuleRef;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The answer to one failed run: the v1 response of POST /api/v1/diagnoses. */
@@ -21,7 +23,17 @@ public record Diagnosis(
         RepairTips repairTips,
         List<RuleRef> firedRules,
         String ruleSetVersion,
-        String locale) {
+        String locale,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explanation) {
+
+    /** Why a fired rule concluded what it did: the facts and values it matched, its evidence, its results. */
+    public record Explanation(String ruleId, String rule, String file, List<MatchedFact> matched, String evidence,
+                              List<String> concluded) {
+    }
+
+    /** A fact a rule matched, with its field values as the rule saw them (text normalised). */
+    public record MatchedFact(String fact, Map<String, Object> values) {
+    }
 
     /** A finding with the rule that drew it; the first one is the primary. */
     public record FindingItem(Category category, Specificity specificity, String ruleId, String rule, String evidence) {

@@ -30,6 +30,7 @@ final class RuleEngine {
         try {
             Map<Object, RuleRef> insertedBy = new IdentityHashMap<>();
             Set<RuleRef> fired = new LinkedHashSet<>();
+            List<RuleMatch> matches = new ArrayList<>();
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
@@ -41,7 +42,9 @@ final class RuleEngine {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(ruleBase.ref(event.getMatch().getRule()));
+                    RuleRef rule = ruleBase.ref(event.getMatch().getRule());
+                    fired.add(rule);
+                    matches.add(new RuleMatch(rule, List.copyOf(event.getMatch().getObjects())));
                 }
             });
 
@@ -58,7 +61,8 @@ final class RuleEngine {
                     derived(session, Recommendation.class, insertedBy),
                     derived(session, ResubmitAdvice.class, insertedBy),
                     derived(session, Escalation.class, insertedBy),
-                    List.copyOf(fired));
+                    List.copyOf(fired),
+                    matches);
         } finally {
             session.dispose();
         }

@@ -1,40 +1,34 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule base that answers requests. Compiled once at start-up; a rule base that does not compile
- * stops the start with every problem listed by file and line.
+ * The rule base that answers requests, and the one before it. A request reads it once and keeps that
+ * version to the end, so a swap never changes an answer half-way.
  */
-@Startup
 @ApplicationScoped
 public class ActiveRuleBase {
 
-    private static final Logger LOG = Logger.getLogger(ActiveRuleBase.class);
-
-    private final FlowDoctorConfig config;
-    private final AtomicReference<RuleBase> current = new AtomicReference<>();
-
-    public ActiveRuleBase(FlowDoctorConfig config) {
-        this.config = config;
+    private record Versions(RuleBase current, RuleBase previous) {
     }
 
-    @PostConstruct
-    void load() {
-        RuleBase ruleBase = new RuleBaseCompiler(ActiveRuleBase.class.getClassLoader())
-                .compile(config.rulesDir(), config.knowledgeBaseDir());
-        current.set(ruleBase);
-        LOG.infof("Rule base %s loaded: %d rules from %s", ruleBase.version(), ruleBase.allRules().size(),
-                config.rulesDir().toAbsolutePath().normalize());
-    }
+    private final AtomicReference<Versions> versions = new AtomicReference<>(new Versions(null, null));
 
     public RuleBase current() {
-        return current.get();
+        RuleBase current = versions.get().current();
+        if (current == null) {
+            throw new NoActiveRuleBase();
+        }
+        return current;
+    }
+
+    public RuleBase previous() {
+        return versions.get().previous();
+    }
+
+    public void activate(RuleBase ruleBase) {
+        versions.updateAndGet(old -> new Versions(ruleBase, old.current()));
     }
 }

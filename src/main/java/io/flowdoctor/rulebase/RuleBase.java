@@ -11,12 +11,15 @@ import java.util.Map;
 /**
  * One compiled version of rules/ together with the knowledge-base/ it was checked against.
  *
- * @param version sha256 over the rule and knowledge-base files
+ * @param version  sha256 over the rule and knowledge-base files
+ * @param outlines what each rule can conclude, by rule id
  */
-public record RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules, Instant loadedAt) {
+public record RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
+                       Map<String, RuleOutline> outlines, Instant loadedAt) {
 
     public RuleBase {
         rules = Map.copyOf(rules);
+        outlines = Map.copyOf(outlines);
     }
 
     public RuleRef ref(Rule rule) {
@@ -25,6 +28,11 @@ public record RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version,
 
     public Collection<RuleRef> allRules() {
         return rules.values();
+    }
+
+    /** What each rule can conclude, by rule id. */
+    public RuleOutline outline(String ruleId) {
+        return outlines.get(ruleId);
     }
 
     static String key(String packageName, String ruleName) {

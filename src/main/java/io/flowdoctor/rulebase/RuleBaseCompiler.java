@@ -74,7 +74,8 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, RuleSetVersion.of(rulesDirectory, knowledgeDirectory), rules, Instant.now());
+        return new RuleBase(kieBase, knowledge, RuleSetVersion.of(rulesDirectory, knowledgeDirectory), rules,
+                outlines(rulesDirectory, drlFiles, rules), Instant.now());
     }
 
     private static KnowledgeBase loadKnowledge(Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -155,6 +156,23 @@ public final class RuleBaseCompiler {
             }
         }
         return rules;
+    }
+
+    private static Map<String, RuleOutline> outlines(Path rulesDirectory, List<Path> drlFiles, Map<String, RuleRef> rules) {
+        Map<String, Map<String, String>> consequencesByFile = new HashMap<>();
+        for (Path file : drlFiles) {
+            try {
+                consequencesByFile.put(displayName(rulesDirectory, file), RuleOutlines.consequences(Files.readString(file)));
+            } catch (IOException e) {
+                consequencesByFile.put(displayName(rulesDirectory, file), Map.of());
+            }
+        }
+        Map<String, RuleOutline> outlines = new HashMap<>();
+        for (RuleRef rule : rules.values()) {
+            String consequence = consequencesByFile.getOrDefault(rule.file(), Map.of()).get(rule.rule());
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequence));
+        }
+        return outlines;
     }
 
     private static String sourcePath(Rule rule) {

@@ -32,11 +32,30 @@ public final class ScenarioRunner {
         return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), new FailureHistory(1, failedAt));
     }
 
+    /** Every case of every file that does not hold, with each way it differs. */
+    public static List<ScenarioFailure> failures(RuleBase ruleBase, List<ScenarioFile> files) {
+        List<ScenarioFailure> failures = new ArrayList<>();
+        for (ScenarioFile file : files) {
+            for (Scenario scenario : file.cases()) {
+                List<Mismatch> mismatches = mismatches(ruleBase, scenario);
+                if (!mismatches.isEmpty()) {
+                    failures.add(new ScenarioFailure(file.file(), scenario.name(), mismatches));
+                }
+            }
+        }
+        return failures;
+    }
+
     /** Empty when the diagnosis meets every expectation. */
-    public static List<String> mismatches(RuleBase ruleBase, Scenario scenario) {
-        Diagnosis diagnosis = diagnose(ruleBase, scenario);
+    public static List<Mismatch> mismatches(RuleBase ruleBase, Scenario scenario) {
+        Diagnosis diagnosis;
+        try {
+            diagnosis = diagnose(ruleBase, scenario);
+        } catch (RuntimeException e) {
+            return List.of(new Mismatch("diagnosis", "an answer", "failure: " + e));
+        }
         Scenario.Expectation expect = scenario.expect();
-        List<String> mismatches = new ArrayList<>();
+        List<Mismatch> mismatches = new ArrayList<>();
         Set<String> fired = diagnosis.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.toSet());
         String primaryRule = diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId();
 
@@ -48,28 +67,28 @@ public final class ScenarioRunner {
         check(mismatches, "escalation", expect.escalation(), diagnosis.escalation().level());
         for (String ruleId : expect.fired()) {
             if (!fired.contains(ruleId)) {
-                mismatches.add("expected rule " + ruleId + " to fire; fired: " + sorted(fired));
+                mismatches.add(new Mismatch("fired", ruleId + " fires", "fired " + sorted(fired)));
             }
         }
         for (String ruleId : expect.notFired()) {
             if (fired.contains(ruleId)) {
-                mismatches.add("expected rule " + ruleId + " not to fire; fired: " + sorted(fired));
+                mismatches.add(new Mismatch("notFired", ruleId + " stays silent", "fired " + sorted(fired)));
             }
         }
         List<String> tips = diagnosis.recommendations().stream().map(Diagnosis.RecommendationItem::tipId).toList();
         if (!inOrder(expect.tips(), tips)) {
-            mismatches.add("tips: expected " + expect.tips() + " in this order, but got " + tips);
+            mismatches.add(new Mismatch("tips", expect.tips() + " in this order", tips.toString()));
         }
         if (expect.whatHappenedContains() != null && !diagnosis.whatHappened().contains(expect.whatHappenedContains())) {
-            mismatches.add("whatHappened: expected to contain '" + expect.whatHappenedContains() + "', but was '"
-                    + diagnosis.whatHappened() + "'");
+            mismatches.add(new Mismatch("whatHappened", "contains '" + expect.whatHappenedContains() + "'",
+                    "'" + diagnosis.whatHappened() + "'"));
         }
         return mismatches;
     }
 
-    private static void check(List<String> mismatches, String field, Object expected, Object actual) {
+    private static void check(List<Mismatch> mismatches, String field, Object expected, Object actual) {
         if (expected != null && !expected.equals(actual)) {
-            mismatches.add(field + ": expected " + expected + ", but was " + actual);
+            mismatches.add(new Mismatch(field, String.valueOf(expected), String.valueOf(actual)));
         }
     }
 

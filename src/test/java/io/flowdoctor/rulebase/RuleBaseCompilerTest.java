@@ -1,13 +1,13 @@
 package io.flowdoctor.rulebase;
 
 import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -166,18 +166,7 @@ class RuleBaseCompilerTest {
     }
 
     /** A private copy of the project's knowledge base that a test may change. */
-    private Path knowledge() throws IOException {
-        Path copy = workspace.resolve("knowledge-base");
-        try (Stream<Path> files = Files.walk(ProjectRuleBase.KNOWLEDGE)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(ProjectRuleBase.KNOWLEDGE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return copy;
+    private Path knowledge() {
+        return TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
     }
 }

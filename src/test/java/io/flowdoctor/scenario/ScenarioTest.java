@@ -21,8 +21,8 @@ class ScenarioTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("scenarios")
     void scenarioHolds(String file, Scenario scenario) {
-        List<String> mismatches = ScenarioRunner.mismatches(ProjectRuleBase.get(), scenario);
+        List<Mismatch> mismatches = ScenarioRunner.mismatches(ProjectRuleBase.get(), scenario);
         assertTrue(mismatches.isEmpty(),
-                () -> "Scenario '" + scenario.name() + "' in " + file + ":\n  " + String.join("\n  ", mismatches));
+                () -> "Scenario '" + scenario.name() + "' in " + file + ":\n  " + String.join("\n  ", mismatches.stream().map(Mismatch::toString).toList()));
     }
 }

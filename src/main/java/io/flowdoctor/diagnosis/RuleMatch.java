@@ -1,0 +1,9 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.rulebase.RuleRef;
+
+import java.util.List;
+
+/** One firing of a rule and the facts its conditions matched. */
+public record RuleMatch(RuleRef rule, List<Object> facts) {
+}

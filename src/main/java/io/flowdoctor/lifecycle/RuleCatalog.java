@@ -1,0 +1,43 @@
+package io.flowdoctor.lifecycle;
+
+import io.flowdoctor.diagnosis.DiagnosisService;
+import io.flowdoctor.rulebase.ActiveRuleBase;
+import io.flowdoctor.rulebase.RuleOutline;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Every rule of the serving rule base, what it can conclude, and how often it fired since the start. */
+@ApplicationScoped
+public class RuleCatalog {
+
+    private final ActiveRuleBase active;
+    private final MeterRegistry registry;
+
+    public RuleCatalog(ActiveRuleBase active, MeterRegistry registry) {
+        this.active = active;
+        this.registry = registry;
+    }
+
+    /** One rule in the catalog. */
+    public record Entry(String ruleId, String rule, String file, String family, List<String> categories, List<String> tips,
+                        List<String> resubmit, List<String> escalation, long firedSinceStart) {
+    }
+
+    public List<Entry> entries() {
+        return active.current().outlines().values().stream()
+                .map(this::entry)
+                .sorted(Comparator.comparing(Entry::file).thenComparing(Entry::ruleId))
+                .toList();
+    }
+
+    private Entry entry(RuleOutline outline) {
+        Counter fired = registry.find(DiagnosisService.RULES_FIRED).tag("rule", outline.rule().ruleId()).counter();
+        return new Entry(outline.rule().ruleId(), outline.rule().rule(), outline.rule().file(), outline.family(),
+                outline.categories(), outline.tips(), outline.resubmit(), outline.escalation(),
+                fired == null ? 0 : (long) fired.count());
+    }
+}

@@ -1,0 +1,20 @@
+package io.flowdoctor.rulebase;
+
+import java.util.List;
+
+/**
+ * What a rule can conclude, read from its consequence: the categories of its findings, the tips it
+ * recommends, the resubmit advice and escalation levels it gives.
+ *
+ * @param family the rule file's name without its extension, e.g. "office365users"
+ */
+public record RuleOutline(RuleRef rule, String family, List<String> categories, List<String> tips, List<String> resubmit,
+                          List<String> escalation) {
+
+    public RuleOutline {
+        categories = List.copyOf(categories);
+        tips = List.copyOf(tips);
+        resubmit = List.copyOf(resubmit);
+        escalation = List.copyOf(escalation);
+    }
+}

@@ -1,0 +1,28 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.TestFiles;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the service on a private copy of rules/ and knowledge-base/ that tests edit while it runs. */
+public class EditableRulesProfile implements QuarkusTestProfile {
+
+    static final Path ROOT = Path.of("target", "editable-rules");
+    static final Path RULES = ROOT.resolve("rules");
+    static final Path KNOWLEDGE = ROOT.resolve("knowledge-base");
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        TestFiles.deleteTree(ROOT);
+        TestFiles.copyTree(ProjectRuleBase.RULES, RULES);
+        TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, KNOWLEDGE);
+        return Map.of(
+                "flowdoctor.rules-dir", RULES.toString(),
+                "flowdoctor.knowledge-base-dir", KNOWLEDGE.toString(),
+                "flowdoctor.reload.watch", "true",
+                "flowdoctor.reload.quiet-period", "200ms");
+    }
+}
