@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Flow Doctor's own settings, the {@code flowdoctor.*} keys of application.properties. */
 @ConfigMapping(prefix = "flowdoctor")
@@ -22,6 +23,26 @@ public interface FlowDoctorConfig {
     /** The largest request body accepted; larger ones get 413 problem+json. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /** Where the embedded database (and later the e-mail outbox) lives. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /**
+     * Link to resubmit a failed run, with {environmentId}, {flowId} and {runId}; none when unset, and
+     * none for a run that lacks one of the ids.
+     */
+    Optional<String> resubmitUrlTemplate();
+
+    /** Failure history. */
+    History history();
+
+    interface History {
+
+        /** A failure more than this long after the previous one starts a new incident. */
+        @WithDefault("24h")
+        Duration incidentWindow();
+    }
 
     /** Reloading the rule base while the service runs. */
     Reload reload();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.flowdoctor.api.Problem.FieldError;
+import io.flowdoctor.history.CaseProblem;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -81,7 +84,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response caseProblem(CaseProblem e) {
+        int status = e.notFound() ? 404 : 409;
+        return problem(new Problem(TYPES + (e.notFound() ? "case-not-found" : "invalid-transition"),
+                e.notFound() ? "Not Found" : "Invalid transition", status, e.getMessage(), e.notFound() ? null : "status", null));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (isDatabaseFailure(e)) {
+            LOG.error("The database failed while answering a request", e);
+            return problem(new Problem(TYPES + "database-unavailable", "Service unavailable", 503,
+                    "The history database cannot be reached; nothing was recorded and no answer is given. Try again shortly",
+                    null, null));
+        }
         LOG.error("Unexpected failure while answering a request", e);
         return problem(new Problem(TYPES + "internal-error", "Internal error", 500,
                 "The service could not answer this request; the failure has been logged", null, null));
@@ -89,6 +105,16 @@ public class ProblemMapper {
 
     static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof PersistenceException
+                    || cause instanceof jakarta.transaction.RollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "actions[0].name" from a validation path, without the method and parameter it starts with. */

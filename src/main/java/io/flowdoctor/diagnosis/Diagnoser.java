@@ -30,13 +30,19 @@ public final class Diagnoser {
     private Diagnoser() {
     }
 
-    public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history) {
-        return diagnose(ruleBase, report, language, history, false);
+    /**
+     * What the caller adds to a diagnosis: its id, the link to resubmit the run (or null), and whether to
+     * explain, for every fired rule, which facts it matched and what it concluded.
+     */
+    public record Options(UUID diagnosisId, String resubmitUrl, boolean explain) {
+
+        public static Options plain() {
+            return new Options(UUID.randomUUID(), null, false);
+        }
     }
 
-    /** With explain, the answer says for every fired rule which facts it matched and what it concluded. */
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
-                                     boolean explain) {
+                                     Options options) {
         KnowledgeBase knowledge = ruleBase.knowledge();
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
@@ -48,7 +54,7 @@ public final class Diagnoser {
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
         String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
         return new Diagnosis(
-                UUID.randomUUID(),
+                options.diagnosisId(),
                 report.flowId(),
                 report.runId(),
                 step.name(),
@@ -59,11 +65,11 @@ public final class Diagnoser {
                 resubmit(conclusions),
                 Escalations.item(conclusions, run, step, knowledge, language),
                 new RepairTips(history.firstFailedAt(), whatHappened, howToFix(recommendations),
-                        new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), null)),
+                        new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), options.resubmitUrl())),
                 conclusions.firedRules(),
                 ruleBase.version(),
                 language.code(),
-                explain ? Explanations.of(conclusions) : null);
+                options.explain() ? Explanations.of(conclusions) : null);
     }
 
     static FailedAction failedAction(ReportedAction step, KnowledgeBase knowledge) {

@@ -1,16 +1,31 @@
 package io.flowdoctor.diagnosis;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.history.AuditQuery;
+import io.flowdoctor.history.AuditService;
+import io.flowdoctor.history.EscalationService;
+import io.flowdoctor.history.Incident;
+import io.flowdoctor.history.IncidentService;
+import io.flowdoctor.history.PageOf;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Diagnoses failed runs with the rule base that is active when the request arrives, and counts what it concludes. */
+/**
+ * Diagnoses failed runs with the rule base that is active when the request arrives. One transaction
+ * per diagnosis: the failure is counted in the flow's incident, the rules see that history, and the
+ * answer, its audit and any escalation case are stored together or not at all.
+ */
 @ApplicationScoped
 public class DiagnosisService {
 
@@ -18,27 +33,56 @@ public class DiagnosisService {
     public static final String RULES_FIRED = "flowdoctor.rules.fired";
 
     private final ActiveRuleBase ruleBase;
+    private final IncidentService incidents;
+    private final AuditService audit;
+    private final EscalationService escalations;
+    private final FlowDoctorConfig config;
+    private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Timer latency;
 
-    public DiagnosisService(ActiveRuleBase ruleBase, MeterRegistry registry) {
+    public DiagnosisService(ActiveRuleBase ruleBase, IncidentService incidents, AuditService audit,
+                            EscalationService escalations, FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
+        this.incidents = incidents;
+        this.audit = audit;
+        this.escalations = escalations;
+        this.config = config;
+        this.json = json;
         this.registry = registry;
         this.latency = Timer.builder("flowdoctor.diagnosis").description("Time to diagnose one failed run")
                 .publishPercentileHistogram().register(registry);
     }
 
+    @Transactional
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
         Timer.Sample sample = Timer.start(registry);
+        UUID diagnosisId = UUID.randomUUID();
         Instant failedAt = Objects.requireNonNullElseGet(report.failedAt(), Instant::now);
         RunReport dated = new RunReport(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
                 failedAt, report.owner(), report.actions());
-        // Until failures are recorded, every failure is the first of its incident.
-        FailureHistory history = new FailureHistory(1, failedAt);
-        Diagnosis diagnosis = Diagnoser.diagnose(ruleBase.current(), dated, language, history, explain);
+
+        Incident incident = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
+        FailureHistory history = new FailureHistory(incident.failureCount(), incident.firstFailedAt(), incident.failuresInLastHour());
+        Diagnosis diagnosis = Diagnoser.diagnose(ruleBase.current(), dated, language, history,
+                new Diagnoser.Options(diagnosisId, ResubmitLink.of(config.resubmitUrlTemplate(), dated), explain));
+
+        audit.record(AuditRecords.entry(dated, diagnosis, json));
+        if (diagnosis.escalation().level().ordinal() >= EscalationLevel.ADMIN.ordinal()) {
+            escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated), diagnosis.escalation().level().name(),
+                    diagnosis.escalation().reason(), diagnosisId, Instant.now());
+        }
         count(diagnosis);
         sample.stop(latency);
         return diagnosis;
+    }
+
+    public PageOf<AuditService.Summary> audit(AuditQuery query) {
+        return audit.list(query);
+    }
+
+    public Optional<AuditService.Detail> audited(UUID diagnosisId) {
+        return audit.find(diagnosisId);
     }
 
     private void count(Diagnosis diagnosis) {

@@ -12,9 +12,14 @@ import java.util.List;
  * expectation left out is not checked.
  *
  * @param source where the failure comes from (an article, a public issue thread, the seed)
- * @param locale the caller's language; English when missing
+ * @param locale  the caller's language; English when missing
+ * @param history the failure history; a first failure when missing
  */
-public record Scenario(String name, String source, String locale, RunReport request, Expectation expect) {
+public record Scenario(String name, String source, String locale, History history, RunReport request, Expectation expect) {
+
+    /** The flow's incident so far, this failure included; a first failure when missing. */
+    public record History(int failureCount, int failuresInLastHour) {
+    }
 
     /**
      * @param fired    rule ids that must fire

@@ -29,7 +29,9 @@ public final class ScenarioRunner {
         Instant failedAt = Objects.requireNonNullElse(request.failedAt(), DEFAULT_FAILED_AT);
         RunReport dated = new RunReport(request.flowId(), request.flowName(), request.environmentId(), request.runId(),
                 failedAt, request.owner(), request.actions());
-        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), new FailureHistory(1, failedAt));
+        FailureHistory history = scenario.history() == null ? FailureHistory.first(failedAt)
+                : new FailureHistory(scenario.history().failureCount(), failedAt, scenario.history().failuresInLastHour());
+        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), history, Diagnoser.Options.plain());
     }
 
     /** Every case of every file that does not hold, with each way it differs. */

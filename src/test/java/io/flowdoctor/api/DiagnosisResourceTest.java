@@ -31,12 +31,12 @@ class DiagnosisResourceTest {
 
     @Test
     void diagnosesTheSeedsManagerFailureWithTheWholeContract() {
-        given().contentType(ContentType.JSON).body(MANAGER_FAILURE)
+        given().contentType(ContentType.JSON).body(MANAGER_FAILURE.replace("7f1c", "contract-" + java.util.UUID.randomUUID()))
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("diagnosisId", matchesPattern("[0-9a-f-]{36}"))
-                .body("flowId", equalTo("7f1c"))
+                .body("flowId", startsWith("contract-"))
                 .body("runId", equalTo("0858"))
                 .body("failedAction", equalTo("Get manager (V2)"))
                 .body("category", equalTo("DATA"))

@@ -1,0 +1,62 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.history.CaseStatus;
+import io.flowdoctor.history.EscalationService;
+import io.flowdoctor.history.EscalationService.CaseView;
+import io.flowdoctor.history.PageOf;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/** Escalation cases: the support team's work queue. */
+@Path("/api/v1/escalations")
+@Produces(MediaType.APPLICATION_JSON)
+public class EscalationsResource {
+
+    private final EscalationService escalations;
+
+    public EscalationsResource(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    /** A change to a case: a new status, a note, or both. */
+    public record CaseChange(CaseStatus status, @Size(max = 4000) String note) {
+    }
+
+    @GET
+    @Operation(summary = "Cases, most recently changed first, optionally of one status")
+    public PageOf<CaseView> list(@QueryParam("status") CaseStatus status,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return escalations.list(status, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One case with its notes")
+    public CaseView get(@PathParam("id") UUID id) {
+        return escalations.find(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a case's status (OPEN -> ACKNOWLEDGED -> RESOLVED) or add a note; 409 for a transition not allowed")
+    public CaseView change(@PathParam("id") UUID id, @NotNull @Valid CaseChange change) {
+        return escalations.change(id, change.status(), change.note());
+    }
+}

@@ -1,0 +1,33 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.history.IncidentService;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+
+/** What happens to a flow beyond its failures. */
+@Path("/api/v1/flows/{flowId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowsResource {
+
+    private final IncidentService incidents;
+
+    public FlowsResource(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @POST
+    @Path("/recoveries")
+    @Operation(summary = "A run of the flow succeeded: close its incident. 200 with the incident closed, 204 when none was open")
+    public Response recovered(@PathParam("flowId") String flowId) {
+        return incidents.recordRecovery(flowId, Instant.now())
+                .map(closed -> Response.ok(closed).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+}

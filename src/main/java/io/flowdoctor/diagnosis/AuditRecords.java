@@ -1,0 +1,75 @@
+package io.flowdoctor.diagnosis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.history.AuditEntry;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What of a diagnosis goes into the audit and makes an escalation case's signature. */
+final class AuditRecords {
+
+    /** Failure messages carry names and addresses: the audit keeps only their start. */
+    private static final int MESSAGE_EXCERPT = 300;
+
+    private AuditRecords() {
+    }
+
+    static AuditEntry entry(RunReport run, Diagnosis diagnosis, ObjectMapper json) {
+        return new AuditEntry(diagnosis.diagnosisId(), run.flowId(), run.flowName(), run.environmentId(), run.runId(),
+                run.failedAt(), diagnosis.failedAction(), diagnosis.category().name(), diagnosis.escalation().level().name(),
+                diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId(),
+                diagnosis.ruleSetVersion(), diagnosis.locale(), write(json, summary(run)), write(json, diagnosis),
+                diagnosis.firedRules().stream().map(r -> new AuditEntry.FiredRule(r.ruleId(), r.rule(), r.file())).toList());
+    }
+
+    /**
+     * Two failures are the same problem when they have the same category and primary rule in the same
+     * step of the same connector with the same codes; message texts differ in ids and names, so they are left out.
+     */
+    static String signature(Diagnosis diagnosis, RunReport run) {
+        ReportedAction step = run.actions().stream()
+                .filter(action -> action.name().equals(diagnosis.failedAction()))
+                .findFirst().orElse(run.actions().get(0));
+        String primaryRule = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).ruleId();
+        return String.join("|", diagnosis.category().name(), primaryRule, step.name(),
+                Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
+                step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()));
+    }
+
+    private static Map<String, Object> summary(RunReport run) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("flowId", run.flowId());
+        summary.put("flowName", run.flowName());
+        summary.put("environmentId", run.environmentId());
+        summary.put("runId", run.runId());
+        summary.put("failedAt", run.failedAt().toString());
+        summary.put("actions", run.actions().stream().map(AuditRecords::action).collect(Collectors.toList()));
+        return summary;
+    }
+
+    private static Map<String, Object> action(ReportedAction action) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("name", action.name());
+        summary.put("status", action.status());
+        summary.put("connector", action.connector());
+        summary.put("operation", action.operation());
+        summary.put("statusCode", action.statusCode());
+        summary.put("errorCode", action.errorCode());
+        String message = action.message();
+        summary.put("message", message == null || message.length() <= MESSAGE_EXCERPT ? message : message.substring(0, MESSAGE_EXCERPT) + "…");
+        return summary;
+    }
+
+    private static String write(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A diagnosis could not be written as JSON", e);
+        }
+    }
+
+}

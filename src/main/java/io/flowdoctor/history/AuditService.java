@@ -1,0 +1,115 @@
+package io.flowdoctor.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The support team's audit: every diagnosis with its request summary, answer and fired rules. */
+@ApplicationScoped
+public class AuditService {
+
+    private final ObjectMapper json;
+
+    public AuditService(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A diagnosis in the audit list. */
+    public record Summary(UUID id, String flowId, String flowName, String runId, Instant failedAt, Instant recordedAt,
+                          String failedAction, String category, String escalationLevel, String primaryRuleId,
+                          List<String> firedRuleIds, String ruleSetVersion) {
+    }
+
+    /** A diagnosis in full: the summary of its request and the answer exactly as given. */
+    public record Detail(UUID id, Instant recordedAt, List<AuditEntry.FiredRule> firedRules, JsonNode request, JsonNode answer) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditEntry entry) {
+        DiagnosisRecord record = new DiagnosisRecord();
+        record.id = entry.id();
+        record.flowId = entry.flowId();
+        record.flowName = entry.flowName();
+        record.environmentId = entry.environmentId();
+        record.runId = entry.runId();
+        record.failedAt = entry.failedAt();
+        record.recordedAt = Instant.now();
+        record.failedAction = entry.failedAction();
+        record.category = entry.category();
+        record.escalationLevel = entry.escalationLevel();
+        record.primaryRuleId = entry.primaryRuleId();
+        record.ruleSetVersion = entry.ruleSetVersion();
+        record.locale = entry.locale();
+        record.requestSummary = entry.requestSummary();
+        record.answer = entry.answer();
+        for (AuditEntry.FiredRule rule : entry.firedRules()) {
+            FiredRuleRecord fired = new FiredRuleRecord();
+            fired.diagnosis = record;
+            fired.ruleId = rule.ruleId();
+            fired.ruleName = rule.rule();
+            fired.ruleFile = rule.file();
+            record.firedRules.add(fired);
+        }
+        record.persist();
+    }
+
+    @Transactional
+    public PageOf<Summary> list(AuditQuery query) {
+        StringBuilder where = new StringBuilder("from DiagnosisRecord d where 1 = 1");
+        Parameters parameters = new Parameters();
+        condition(where, parameters, "d.flowId = :flowId", "flowId", query.flowId());
+        condition(where, parameters, "d.category = :category", "category", query.category());
+        condition(where, parameters, "d.escalationLevel = :escalation", "escalation", query.escalationLevel());
+        condition(where, parameters, "d.failedAt >= :from", "from", query.from());
+        condition(where, parameters, "d.failedAt < :to", "to", query.to());
+        condition(where, parameters,
+                "exists (select 1 from FiredRuleRecord r where r.diagnosis = d and r.ruleId = :ruleId)", "ruleId", query.ruleId());
+        PanacheQuery<DiagnosisRecord> found = DiagnosisRecord.find(where.toString(),
+                Sort.descending("recordedAt").and("id"), parameters);
+        List<Summary> items = new ArrayList<>();
+        for (DiagnosisRecord record : found.page(Page.of(query.page(), query.size())).list()) {
+            items.add(summary(record));
+        }
+        return new PageOf<>(items, query.page(), query.size(), found.count());
+    }
+
+    @Transactional
+    public Optional<Detail> find(UUID id) {
+        return DiagnosisRecord.<DiagnosisRecord>findByIdOptional(id).map(record -> new Detail(record.id, record.recordedAt,
+                record.firedRules.stream().map(r -> new AuditEntry.FiredRule(r.ruleId, r.ruleName, r.ruleFile)).toList(),
+                parse(record.requestSummary), parse(record.answer)));
+    }
+
+    private static Summary summary(DiagnosisRecord record) {
+        return new Summary(record.id, record.flowId, record.flowName, record.runId, record.failedAt, record.recordedAt,
+                record.failedAction, record.category, record.escalationLevel, record.primaryRuleId,
+                record.firedRules.stream().map(rule -> rule.ruleId).sorted().toList(), record.ruleSetVersion);
+    }
+
+    private static void condition(StringBuilder where, Parameters parameters, String clause, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(clause);
+            parameters.and(name, value);
+        }
+    }
+
+    private JsonNode parse(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The audit holds JSON it cannot read back", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.flowdoctor.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A note on an escalation case. */
+@Entity
+@Table(name = "case_note")
+public class CaseNote extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "written_at")
+    public Instant writtenAt;
+
+    public String text;
+}

@@ -1,0 +1,31 @@
+package io.flowdoctor.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A flow's current incident. Diagnoses of the flow lock this row, which serialises their counting. */
+@Entity
+@Table(name = "flow_state")
+public class FlowState extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "flow_id")
+    public String flowId;
+
+    @Column(name = "incident_started_at")
+    public Instant incidentStartedAt;
+
+    @Column(name = "incident_failures")
+    public int incidentFailures;
+
+    @Column(name = "last_failed_at")
+    public Instant lastFailedAt;
+
+    @Column(name = "last_recovered_at")
+    public Instant lastRecoveredAt;
+}

@@ -1,0 +1,77 @@
+package io.flowdoctor.history;
+
+import io.flowdoctor.FlowDoctorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Failure history per flow. An incident holds the failures since the flow last succeeded; a failure
+ * that comes longer than the incident window after the previous one starts a new incident.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    private static final Duration LAST_HOUR = Duration.ofHours(1);
+
+    private final FlowStates flowStates;
+    private final Duration window;
+
+    public IncidentService(FlowStates flowStates, FlowDoctorConfig config) {
+        this.flowStates = flowStates;
+        this.window = config.history().incidentWindow();
+    }
+
+    /** Records a failure in the caller's transaction and returns the incident it belongs to. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident recordFailure(String flowId, String runId, Instant failedAt, UUID diagnosisId) {
+        FlowState state = flowStates.locked(flowId);
+        boolean newIncident = state.incidentStartedAt == null
+                || state.lastFailedAt != null && failedAt.isAfter(state.lastFailedAt.plus(window));
+        if (newIncident) {
+            state.incidentStartedAt = failedAt;
+            state.incidentFailures = 0;
+        }
+        state.incidentFailures++;
+        if (failedAt.isBefore(state.incidentStartedAt)) {
+            state.incidentStartedAt = failedAt;
+        }
+        if (state.lastFailedAt == null || failedAt.isAfter(state.lastFailedAt)) {
+            state.lastFailedAt = failedAt;
+        }
+
+        FailureRecord failure = new FailureRecord();
+        failure.id = UUID.randomUUID();
+        failure.flowId = flowId;
+        failure.runId = runId;
+        failure.failedAt = failedAt;
+        failure.diagnosisId = diagnosisId;
+        failure.persist();
+
+        long inLastHour = FailureRecord.count("flowId = ?1 and failedAt > ?2 and failedAt <= ?3",
+                flowId, failedAt.minus(LAST_HOUR), failedAt);
+        return new Incident(state.incidentFailures, state.incidentStartedAt, (int) inLastHour);
+    }
+
+    /** A successful run closes the flow's incident; empty when none was open. */
+    @Transactional
+    public Optional<ClosedIncident> recordRecovery(String flowId, Instant recoveredAt) {
+        FlowState state = flowStates.locked(flowId);
+        state.lastRecoveredAt = recoveredAt;
+        if (state.incidentStartedAt == null) {
+            return Optional.empty();
+        }
+        ClosedIncident closed = new ClosedIncident(flowId, state.incidentFailures, state.incidentStartedAt, recoveredAt);
+        state.incidentStartedAt = null;
+        state.incidentFailures = 0;
+        return Optional.of(closed);
+    }
+
+    /** An incident a recovery closed. */
+    public record ClosedIncident(String flowId, int failureCount, Instant firstFailedAt, Instant recoveredAt) {
+    }
+}
