@@ -3,6 +3,7 @@ package io.flowdoctor.knowledge;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the rules and the answers draw on from knowledge-base/: tips and other texts (escalation reasons,
@@ -16,6 +17,16 @@ public record KnowledgeBase(
         RetryPolicy retryPolicy,
         FailingStepHints failingStep,
         Map<String, Connector> connectorsByName) {
+
+    /** The id rules use for every custom connector. */
+    public static final String CUSTOM_CONNECTOR = "custom";
+
+    /**
+     * Custom connector API names end in "-5f" (an encoded "_") and the 16 hex digits of a hash the
+     * platform appends, e.g. contoso-5fcontoso-20stripe-20api-5f6a4f91c8025d1333; Microsoft's own
+     * connector ids never do. Linear on any input: one class, a literal and a bounded count.
+     */
+    private static final Pattern CUSTOM_CONNECTOR_API_NAME = Pattern.compile("[a-z0-9-]+-5f[0-9a-f]{16}");
 
     public KnowledgeBase {
         tips = Map.copyOf(tips);
@@ -60,6 +71,9 @@ public record KnowledgeBase(
         name = name.substring(name.lastIndexOf('/') + 1);
         if (name.startsWith("shared_")) {
             name = name.substring("shared_".length());
+        }
+        if (CUSTOM_CONNECTOR_API_NAME.matcher(name).matches()) {
+            return CUSTOM_CONNECTOR;
         }
         return Optional.ofNullable(connectorsByName.get(name)).map(Connector::id).orElse(name);
     }

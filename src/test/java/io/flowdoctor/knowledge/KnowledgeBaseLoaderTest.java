@@ -43,6 +43,15 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void everyCustomConnectorIsKnownAsCustom() {
+        assertEquals("custom", knowledge.connectorId("/providers/Microsoft.PowerApps/apis/shared_contoso-5fcontoso-20stripe-20api-5f6a4f91c8025d1333"));
+        assertEquals("custom", knowledge.connectorId("shared_contoso-5finvoices-5f0123456789abcdef"));
+        assertEquals("custom", knowledge.connectorId("Custom connector"));
+        assertEquals("contoso-5finvoices", knowledge.connectorId("shared_contoso-5finvoices"));
+        assertEquals("contoso-5finvoices-5f0123", knowledge.connectorId("shared_contoso-5finvoices-5f0123"));
+    }
+
+    @Test
     void aMissingDirectoryIsReported() {
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(Path.of("no-such-dir")));
         assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
