@@ -59,8 +59,7 @@ final class AuditRecords {
         summary.put("operation", action.operation());
         summary.put("statusCode", action.statusCode());
         summary.put("errorCode", action.errorCode());
-        String message = action.message();
-        summary.put("message", message == null || message.length() <= MESSAGE_EXCERPT ? message : message.substring(0, MESSAGE_EXCERPT) + "…");
+        summary.put("message", Normalizer.excerpt(action.message(), MESSAGE_EXCERPT));
         return summary;
     }
 

@@ -59,7 +59,7 @@ final class Escalations {
                 Map.entry("operation", Objects.requireNonNullElse(step.operation(), "-")),
                 Map.entry("statusCode", step.statusCode() == null ? "-" : step.statusCode().toString()),
                 Map.entry("errorCode", Objects.requireNonNullElse(step.errorCode(), "-")),
-                Map.entry("message", excerpt(step.message())),
+                Map.entry("message", Objects.requireNonNullElse(Normalizer.excerpt(step.message(), MESSAGE_EXCERPT), "-")),
                 Map.entry("category", category),
                 Map.entry("rules", conclusions.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.joining(", "))));
         String description = support.descriptionTemplate().get(language);
@@ -68,13 +68,5 @@ final class Escalations {
         }
         return new SupportRequest(support.problemType(),
                 support.supportCategories().getOrDefault(category, support.supportCategories().get("UNKNOWN")), description);
-    }
-
-    private static String excerpt(String message) {
-        if (message == null || message.isBlank()) {
-            return "-";
-        }
-        String flat = message.strip();
-        return flat.length() <= MESSAGE_EXCERPT ? flat : flat.substring(0, MESSAGE_EXCERPT) + "…";
     }
 }

@@ -36,6 +36,15 @@ final class Normalizer {
         return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The start of a message, at most the given length, for places that must not hold it whole; null stays null. */
+    static String excerpt(String message, int length) {
+        if (message == null) {
+            return null;
+        }
+        String stripped = message.strip();
+        return stripped.length() <= length ? stripped : stripped.substring(0, length) + "…";
+    }
+
     /** The wait in seconds that normalised text asks for, or null. */
     static Integer retryAfterSeconds(String normalisedText) {
         for (Pattern pattern : new Pattern[] {RETRY_AFTER_HEADER, RETRY_AFTER}) {

@@ -20,5 +20,9 @@ public record SupportSettings(
 
     /** A place to get help (kind SELF_HELP, CONTACT_SUPPORT or COMMUNITY), shown at the escalation levels listed. */
     public record SupportLink(String kind, String url, Map<Language, String> title, Set<String> levels) {
+
+        public SupportLink {
+            levels = levels == null ? Set.of() : Set.copyOf(levels);
+        }
     }
 }
