@@ -37,6 +37,51 @@ public interface FlowDoctorConfig {
     /** Failure history. */
     History history();
 
+    /** The repair-tips e-mail to flow owners. */
+    Email email();
+
+    interface Email {
+
+        /** OUTBOX writes each e-mail as an .eml file under the data directory's outbox; SMTP sends it with Quarkus Mailer. */
+        @WithDefault("outbox")
+        Delivery delivery();
+
+        /** The sender address. */
+        @WithDefault("flow-doctor@localhost")
+        String from();
+
+        /** Repeats of one incident are folded into one e-mail at most this often. */
+        @WithDefault("1h")
+        Duration repeatInterval();
+
+        /** Attempts to deliver one e-mail before it is recorded as failed. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles with every further attempt. */
+        @WithDefault("30s")
+        Duration retryAfter();
+
+        /** How often queued e-mails are looked at (read by the scheduler from this key). */
+        @WithDefault("2s")
+        Duration sendEvery();
+
+        /** Where the service is reached from a mail client, for the unsubscribe link. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** The flow's edit page ("Fix my flow"), with {environmentId} and {flowId}; no link when unset. */
+        Optional<String> editUrlTemplate();
+
+        /** Key that signs unsubscribe links; when unset, one is made once and kept in the data directory. */
+        Optional<String> signingKey();
+
+        enum Delivery {
+            OUTBOX,
+            SMTP
+        }
+    }
+
     interface History {
 
         /** A failure more than this long after the previous one starts a new incident. */

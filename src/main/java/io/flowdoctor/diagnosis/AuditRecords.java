@@ -47,6 +47,10 @@ final class AuditRecords {
         summary.put("environmentId", run.environmentId());
         summary.put("runId", run.runId());
         summary.put("failedAt", run.failedAt().toString());
+        if (run.owner() != null) {
+            summary.put("owner", Map.of("email", String.valueOf(run.owner().email()),
+                    "displayName", String.valueOf(run.owner().displayName())));
+        }
         summary.put("actions", run.actions().stream().map(AuditRecords::action).collect(Collectors.toList()));
         return summary;
     }

@@ -9,7 +9,10 @@ import io.flowdoctor.history.Incident;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.PageOf;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.notify.RepairTipsNotifier;
+import io.flowdoctor.notify.RepairTipsRenderer;
 import io.flowdoctor.rulebase.ActiveRuleBase;
+import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +27,8 @@ import java.util.UUID;
 /**
  * Diagnoses failed runs with the rule base that is active when the request arrives. One transaction
  * per diagnosis: the failure is counted in the flow's incident, the rules see that history, and the
- * answer, its audit and any escalation case are stored together or not at all.
+ * answer, its audit, any escalation case and any repair-tips e-mail to the owner are stored together
+ * or not at all.
  */
 @ApplicationScoped
 public class DiagnosisService {
@@ -36,17 +40,20 @@ public class DiagnosisService {
     private final IncidentService incidents;
     private final AuditService audit;
     private final EscalationService escalations;
+    private final RepairTipsNotifier notifier;
     private final FlowDoctorConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Timer latency;
 
     public DiagnosisService(ActiveRuleBase ruleBase, IncidentService incidents, AuditService audit,
-                            EscalationService escalations, FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
+                            EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
+                            ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.incidents = incidents;
         this.audit = audit;
         this.escalations = escalations;
+        this.notifier = notifier;
         this.config = config;
         this.json = json;
         this.registry = registry;
@@ -62,9 +69,10 @@ public class DiagnosisService {
         RunReport dated = new RunReport(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
                 failedAt, report.owner(), report.actions());
 
+        RuleBase rules = ruleBase.current();
         Incident incident = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
         FailureHistory history = new FailureHistory(incident.failureCount(), incident.firstFailedAt(), incident.failuresInLastHour());
-        Diagnosis diagnosis = Diagnoser.diagnose(ruleBase.current(), dated, language, history,
+        Diagnosis diagnosis = Diagnoser.diagnose(rules, dated, language, history,
                 new Diagnoser.Options(diagnosisId, ResubmitLink.of(config.resubmitUrlTemplate(), dated), explain));
 
         audit.record(AuditRecords.entry(dated, diagnosis, json));
@@ -72,6 +80,9 @@ public class DiagnosisService {
             escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated), diagnosis.escalation().level().name(),
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
+        String owner = dated.owner() == null ? null : dated.owner().email();
+        notifier.onDiagnosis(rules.knowledge(),
+                new RepairTipsRenderer.Flow(dated.flowId(), dated.flowName(), dated.environmentId(), owner), diagnosis);
         count(diagnosis);
         sample.stop(latency);
         return diagnosis;

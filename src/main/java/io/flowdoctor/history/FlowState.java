@@ -28,4 +28,12 @@ public class FlowState extends PanacheEntityBase {
 
     @Column(name = "last_recovered_at")
     public Instant lastRecoveredAt;
+
+    /** The owner's choice: repair-tips e-mails for this flow, or none. */
+    @Column(name = "repair_tips_email")
+    public boolean repairTipsEmail = true;
+
+    /** When the current incident's last repair-tips e-mail goes (or went) out; none yet when null. */
+    @Column(name = "incident_emailed_at")
+    public Instant incidentEmailedAt;
 }

@@ -35,6 +35,7 @@ public class IncidentService {
         if (newIncident) {
             state.incidentStartedAt = failedAt;
             state.incidentFailures = 0;
+            state.incidentEmailedAt = null;
         }
         state.incidentFailures++;
         if (failedAt.isBefore(state.incidentStartedAt)) {
@@ -68,6 +69,7 @@ public class IncidentService {
         ClosedIncident closed = new ClosedIncident(flowId, state.incidentFailures, state.incidentStartedAt, recoveredAt);
         state.incidentStartedAt = null;
         state.incidentFailures = 0;
+        state.incidentEmailedAt = null;
         return Optional.of(closed);
     }
 

@@ -16,7 +16,12 @@ public record KnowledgeBase(
         SupportSettings support,
         RetryPolicy retryPolicy,
         FailingStepHints failingStep,
-        Map<String, Connector> connectorsByName) {
+        Map<String, Connector> connectorsByName,
+        EmailTemplates emailTemplates) {
+
+    /** The repair-tips e-mail's Qute templates (knowledge-base/email/), as text. */
+    public record EmailTemplates(String html, String text) {
+    }
 
     /** The id rules use for every custom connector. */
     public static final String CUSTOM_CONNECTOR = "custom";

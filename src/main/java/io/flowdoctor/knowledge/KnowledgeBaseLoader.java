@@ -25,6 +25,11 @@ public final class KnowledgeBaseLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Texts the answer and the e-mail use by id, whatever the rules name. */
+    private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "email.subject", "email.intro",
+            "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
+            "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.escalated", "email.unsubscribe");
+
     private final Path directory;
     private final List<String> problems = new ArrayList<>();
 
@@ -49,10 +54,17 @@ public final class KnowledgeBaseLoader {
         if (support != null) {
             checkSupport(support);
         }
+        for (String required : REQUIRED_TEXTS) {
+            if (!texts.containsKey(required)) {
+                problems.add(relative(directory.resolve("texts.yaml")) + ": text '" + required + "' is missing");
+            }
+        }
+        var emailTemplates = new KnowledgeBase.EmailTemplates(readText(directory.resolve("email/repair-tips.html")),
+                readText(directory.resolve("email/repair-tips.txt")));
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
-        return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors));
+        return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors), emailTemplates);
     }
 
     private Map<String, Map<Language, TipText>> readTips() {
@@ -135,6 +147,15 @@ public final class KnowledgeBaseLoader {
         } catch (IOException e) {
             problems.add(relative(file) + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
             return null;
+        }
+    }
+
+    private String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            problems.add(relative(file) + ": cannot be read (" + e.getMessage() + ")");
+            return "";
         }
     }
 

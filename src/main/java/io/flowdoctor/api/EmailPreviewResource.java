@@ -1,0 +1,36 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.notify.RenderedEmail;
+import io.flowdoctor.notify.RepairTipsPreview;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/** The repair-tips e-mail of a diagnosis, exactly as the owner receives it. */
+@Path("/api/v1/diagnoses/{id}/email")
+public class EmailPreviewResource {
+
+    private final RepairTipsPreview preview;
+
+    public EmailPreviewResource(RepairTipsPreview preview) {
+        this.preview = preview;
+    }
+
+    @GET
+    @Operation(summary = "The e-mail as HTML, or as plain text with ?format=text; the subject in the X-Email-Subject header")
+    public Response email(@PathParam("id") UUID id, @QueryParam("format") String format) {
+        RenderedEmail email = preview.of(id).orElseThrow(() -> new NotFoundException("No diagnosis " + id));
+        boolean text = "text".equalsIgnoreCase(format);
+        return Response.ok(text ? email.text() : email.html())
+                .type((text ? MediaType.TEXT_PLAIN : MediaType.TEXT_HTML) + ";charset=UTF-8")
+                .header("X-Email-Subject", email.subject())
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.notify.EmailSettings;
+import io.flowdoctor.notify.EmailSettings.FlowSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A flow's settings: whether its owner receives repair-tips e-mails. */
+@Path("/api/v1/flows/{flowId}/settings")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowSettingsResource {
+
+    private final EmailSettings settings;
+
+    public FlowSettingsResource(EmailSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings a caller may change. */
+    public record SettingsChange(@NotNull Boolean repairTipsEmail) {
+    }
+
+    @GET
+    @Operation(summary = "The flow's settings")
+    public FlowSettings get(@PathParam("flowId") String flowId) {
+        return settings.get(flowId);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch the flow's repair-tips e-mails on or off")
+    public FlowSettings put(@PathParam("flowId") String flowId, @NotNull @Valid SettingsChange change) {
+        return settings.set(flowId, change.repairTipsEmail());
+    }
+}

@@ -1,0 +1,56 @@
+package io.flowdoctor.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A repair-tips e-mail waiting to go, gone, or given up on, with what happened to each attempt. */
+@Entity
+@Table(name = "outbox_email")
+public class OutboxEmail extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "flow_id")
+    public String flowId;
+
+    @Column(name = "diagnosis_id")
+    public UUID diagnosisId;
+
+    public String recipient;
+
+    public String subject;
+
+    @Column(length = 400000)
+    public String html;
+
+    @Column(length = 400000)
+    public String text;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** Not before this time: repeats of an incident wait for the repeat interval. */
+    @Column(name = "send_after")
+    public Instant sendAfter;
+
+    public String status;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,80 @@
+package io.flowdoctor.notify;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.Resubmit;
+import io.flowdoctor.history.FlowState;
+import io.flowdoctor.history.OutboxEmail;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides whether a diagnosis e-mails the flow's owner, and queues the e-mail in the diagnosis'
+ * transaction. One e-mail at the first failure of an incident; repeats within the repeat interval are
+ * folded into one later e-mail that carries the newest count; transient failures wait until the
+ * platform's automatic retries are used up; owners who opted out get nothing.
+ */
+@ApplicationScoped
+public class RepairTipsNotifier {
+
+    private final RepairTipsRenderer renderer;
+    private final FlowDoctorConfig config;
+
+    public RepairTipsNotifier(RepairTipsRenderer renderer, FlowDoctorConfig config) {
+        this.renderer = renderer;
+        this.config = config;
+    }
+
+    /** Runs in the diagnosis' transaction, which holds the flow's row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDiagnosis(KnowledgeBase knowledge, RepairTipsRenderer.Flow flow, Diagnosis diagnosis) {
+        if (flow.ownerEmail() == null || flow.ownerEmail().isBlank()) {
+            return;
+        }
+        FlowState state = FlowState.findById(flow.flowId());
+        if (state == null || !state.repairTipsEmail || retriesStillRunning(diagnosis)) {
+            return;
+        }
+        Instant now = Instant.now();
+        RenderedEmail email = renderer.render(knowledge, flow, diagnosis);
+        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", flow.flowId(), OutboxEmail.PENDING)
+                .firstResultOptional();
+        OutboxEmail queued = waiting.orElseGet(() -> newEmail(flow, now,
+                state.incidentEmailedAt == null ? now : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
+        queued.diagnosisId = diagnosis.diagnosisId();
+        queued.recipient = flow.ownerEmail().strip();
+        queued.subject = email.subject();
+        queued.html = email.html();
+        queued.text = email.text();
+        if (waiting.isEmpty()) {
+            queued.persist();
+            state.incidentEmailedAt = queued.sendAfter;
+        }
+    }
+
+    /** For AUTOMATIC advice the platform retries by itself; the owner hears of it once those retries are spent. */
+    private static boolean retriesStillRunning(Diagnosis diagnosis) {
+        Diagnosis.ResubmitItem resubmit = diagnosis.resubmit();
+        return resubmit.advice() == Resubmit.AUTOMATIC && resubmit.maxAttempts() != null
+                && diagnosis.repairTips().troubleshootingTips().failureCount() <= resubmit.maxAttempts();
+    }
+
+    private static OutboxEmail newEmail(RepairTipsRenderer.Flow flow, Instant now, Instant sendAfter) {
+        OutboxEmail email = new OutboxEmail();
+        email.id = UUID.randomUUID();
+        email.flowId = flow.flowId();
+        email.createdAt = now;
+        email.sendAfter = sendAfter;
+        email.status = OutboxEmail.PENDING;
+        return email;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
