@@ -24,6 +24,24 @@ public interface FlowDoctorConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /** Limits of one diagnosis request; each is answered with 400 problem+json naming it. */
+    Limits limits();
+
+    interface Limits {
+
+        /** Actions in one request. */
+        @WithDefault("500")
+        int maxActions();
+
+        /** Characters of one action's error message. */
+        @WithDefault("32768")
+        int maxMessageLength();
+
+        /** Characters of every other text field (ids, names, codes). */
+        @WithDefault("1024")
+        int maxFieldLength();
+    }
+
     /** Where the embedded database (and later the e-mail outbox) lives. */
     @WithDefault("./data")
     Path dataDir();

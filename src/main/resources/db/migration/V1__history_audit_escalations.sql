@@ -1,10 +1,11 @@
 -- Failure history per flow, the audit of every diagnosis, and escalation cases.
--- Portable between H2 (embedded default) and PostgreSQL.
+-- Portable between H2 (embedded default) and PostgreSQL. Text columns hold at least what the request
+-- limits (flowdoctor.limits.*) let in.
 
 -- One row per flow: the current incident (failures since the last recovery or within the window).
 -- Diagnoses of one flow lock this row, so concurrent failures are counted one by one.
 create table flow_state (
-    flow_id             varchar(200) primary key,
+    flow_id             varchar(1024) primary key,
     incident_started_at timestamp with time zone,
     incident_failures   integer not null,
     last_failed_at      timestamp with time zone,
@@ -13,8 +14,8 @@ create table flow_state (
 
 create table failure_record (
     id           uuid primary key,
-    flow_id      varchar(200) not null,
-    run_id       varchar(200),
+    flow_id      varchar(1024) not null,
+    run_id       varchar(1024),
     failed_at    timestamp with time zone not null,
     diagnosis_id uuid not null
 );
@@ -22,19 +23,19 @@ create index failure_record_flow_time on failure_record (flow_id, failed_at);
 
 create table diagnosis_record (
     id                uuid primary key,
-    flow_id           varchar(200) not null,
-    flow_name         varchar(500),
-    environment_id    varchar(200),
-    run_id            varchar(200),
+    flow_id           varchar(1024) not null,
+    flow_name         varchar(1024),
+    environment_id    varchar(1024),
+    run_id            varchar(1024),
     failed_at         timestamp with time zone not null,
     recorded_at       timestamp with time zone not null,
-    failed_action     varchar(500),
+    failed_action     varchar(1024),
     category          varchar(40) not null,
     escalation_level  varchar(20) not null,
     primary_rule_id   varchar(100),
     rule_set_version  varchar(64) not null,
     locale            varchar(8) not null,
-    request_summary   varchar(20000) not null,
+    request_summary   varchar(400000) not null,
     answer            varchar(400000) not null
 );
 create index diagnosis_record_flow on diagnosis_record (flow_id, recorded_at);
@@ -53,7 +54,7 @@ create index diagnosis_rule_rule on diagnosis_rule (rule_id);
 
 create table escalation_case (
     id                uuid primary key,
-    flow_id           varchar(200) not null,
+    flow_id           varchar(1024) not null,
     signature         varchar(1000) not null,
     level             varchar(20) not null,
     status            varchar(20) not null,

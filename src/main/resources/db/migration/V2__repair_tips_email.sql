@@ -5,9 +5,9 @@ alter table flow_state add column incident_emailed_at timestamp with time zone;
 
 create table outbox_email (
     id            uuid primary key,
-    flow_id       varchar(200) not null,
+    flow_id       varchar(1024) not null,
     diagnosis_id  uuid not null,
-    recipient     varchar(320) not null,
+    recipient     varchar(1024) not null,
     subject       varchar(1000) not null,
     html          varchar(400000) not null,
     text          varchar(400000) not null,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The v1 request body of POST /api/v1/diagnoses. */
+@WithinLimits
 public record DiagnosisRequest(
         @NotBlank @Schema(description = "The flow's id", required = true) String flowId,
         String flowName,

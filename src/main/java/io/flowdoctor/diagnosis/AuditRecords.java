@@ -14,6 +14,10 @@ final class AuditRecords {
 
     /** Failure messages carry names and addresses: the audit keeps only their start. */
     private static final int MESSAGE_EXCERPT = 300;
+    /** Enough to recognise a step; a signature stays short however long the reported fields are. */
+    private static final int SIGNATURE_PART = 100;
+    /** The failing step is always kept; of the others, the first ones. */
+    private static final int ACTIONS_KEPT = 20;
 
     private AuditRecords() {
     }
@@ -35,9 +39,11 @@ final class AuditRecords {
                 .filter(action -> action.name().equals(diagnosis.failedAction()))
                 .findFirst().orElse(run.actions().get(0));
         String primaryRule = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).ruleId();
-        return String.join("|", diagnosis.category().name(), primaryRule, step.name(),
-                Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
-                step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()));
+        return java.util.stream.Stream.of(diagnosis.category().name(), primaryRule, step.name(),
+                        Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
+                        step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()))
+                .map(part -> part.length() <= SIGNATURE_PART ? part : part.substring(0, SIGNATURE_PART))
+                .collect(Collectors.joining("|"));
     }
 
     private static Map<String, Object> summary(RunReport run) {
@@ -51,7 +57,8 @@ final class AuditRecords {
             summary.put("owner", Map.of("email", String.valueOf(run.owner().email()),
                     "displayName", String.valueOf(run.owner().displayName())));
         }
-        summary.put("actions", run.actions().stream().map(AuditRecords::action).collect(Collectors.toList()));
+        summary.put("actionCount", run.actions().size());
+        summary.put("actions", run.actions().stream().limit(ACTIONS_KEPT).map(AuditRecords::action).collect(Collectors.toList()));
         return summary;
     }
 

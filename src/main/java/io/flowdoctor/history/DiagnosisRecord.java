@@ -57,7 +57,7 @@ public class DiagnosisRecord extends PanacheEntityBase {
     public String locale;
 
     /** JSON: the request without the full messages. */
-    @Column(name = "request_summary", length = 20000)
+    @Column(name = "request_summary", length = 400000)
     public String requestSummary;
 
     /** JSON: the answer exactly as it was given. */

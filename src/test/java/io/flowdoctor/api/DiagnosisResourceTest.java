@@ -161,6 +161,20 @@ class DiagnosisResourceTest {
     }
 
     @Test
+    void everyLimitIsAProblemThatNamesTheFieldAndTheSetting() {
+        String action = "{\"name\": \"a\"}";
+        badRequest("{\"flowId\": \"f\", \"actions\": [" + String.join(",", java.util.Collections.nCopies(501, action)) + "]}", "actions")
+                .body("detail", containsString("flowdoctor.limits.max-actions"));
+        badRequest("{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\"}, {\"name\": \"b\", \"message\": \"" + "m".repeat(32769) + "\"}]}",
+                "actions[1].message")
+                .body("detail", containsString("flowdoctor.limits.max-message-length"));
+        badRequest("{\"flowId\": \"" + "f".repeat(1025) + "\", \"actions\": [{\"name\": \"a\"}]}", "flowId")
+                .body("detail", containsString("flowdoctor.limits.max-field-length"));
+        badRequest("{\"flowId\": \"f\", \"owner\": {\"email\": \"" + "e".repeat(1025) + "\"}, \"actions\": [{\"name\": \"a\"}]}",
+                "owner.email");
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         given().when().get("/api/v1/nothing-here")
                 .then().statusCode(404)
