@@ -6,7 +6,9 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flow Doctor's own settings, the {@code flowdoctor.*} keys of application.properties. */
 @ConfigMapping(prefix = "flowdoctor")
@@ -23,6 +25,28 @@ public interface FlowDoctorConfig {
     /** The largest request body accepted; larger ones get 413 problem+json. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /** Who may call: API keys by their SHA-256 hash (OIDC bearer tokens are configured with quarkus.oidc.*). */
+    Security security();
+
+    interface Security {
+
+        /** The header that carries an API key. */
+        @WithDefault("X-API-Key")
+        String apiKeyHeader();
+
+        /** Named API keys: flowdoctor.security.api-keys.<name>.hash and .roles. */
+        Map<String, ApiKey> apiKeys();
+
+        interface ApiKey {
+
+            /** Hex SHA-256 of the key; the key itself is never stored. */
+            String hash();
+
+            /** Any of service, analyst, support. */
+            Set<String> roles();
+        }
+    }
 
     /** Limits of one diagnosis request; each is answered with 400 problem+json naming it. */
     Limits limits();

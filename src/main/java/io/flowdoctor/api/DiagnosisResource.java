@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.DiagnosisService;
 import io.flowdoctor.knowledge.Language;
@@ -43,6 +45,7 @@ public class DiagnosisResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Diagnose a failed run: category, repair tips, resubmit advice and escalation")
     public Diagnosis diagnose(@NotNull @Valid DiagnosisRequest request,
                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
@@ -52,6 +55,7 @@ public class DiagnosisResource {
     }
 
     @GET
+    @RolesAllowed(Roles.SUPPORT)
     @Operation(summary = "The audit: diagnoses, newest first, filtered by flow, category, rule, escalation and failure time")
     public PageOf<AuditService.Summary> audit(@QueryParam("flowId") String flowId,
                                               @QueryParam("category") Category category,
@@ -66,6 +70,7 @@ public class DiagnosisResource {
     }
 
     @GET
+    @RolesAllowed(Roles.SUPPORT)
     @Path("/{id}")
     @Operation(summary = "One audited diagnosis in full: request summary, fired rules and the answer as given")
     public AuditService.Detail audited(@PathParam("id") UUID id) {

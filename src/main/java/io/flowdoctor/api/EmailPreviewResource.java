@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.notify.RenderedEmail;
 import io.flowdoctor.notify.RepairTipsPreview;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import java.util.UUID;
 
 /** The repair-tips e-mail of a diagnosis, exactly as the owner receives it. */
 @Path("/api/v1/diagnoses/{id}/email")
+@RolesAllowed({Roles.SUPPORT, Roles.ANALYST})
 public class EmailPreviewResource {
 
     private final RepairTipsPreview preview;

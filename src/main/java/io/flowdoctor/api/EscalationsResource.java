@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.history.CaseStatus;
 import io.flowdoctor.history.EscalationService;
 import io.flowdoctor.history.EscalationService.CaseView;
@@ -24,6 +26,7 @@ import java.util.UUID;
 
 /** Escalation cases: the support team's work queue. */
 @Path("/api/v1/escalations")
+@RolesAllowed(Roles.SUPPORT)
 @Produces(MediaType.APPLICATION_JSON)
 public class EscalationsResource {
 

@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.notify.EmailSettings;
 import io.flowdoctor.notify.EmailSettings.FlowSettings;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A flow's settings: whether its owner receives repair-tips e-mails. */
 @Path("/api/v1/flows/{flowId}/settings")
+@RolesAllowed(Roles.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
 public class FlowSettingsResource {
 

@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.history.IncidentService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class FlowsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SERVICE)
     @Path("/recoveries")
     @Operation(summary = "A run of the flow succeeded: close its incident. 200 with the incident closed, 204 when none was open")
     public Response recovered(@PathParam("flowId") String flowId) {

@@ -1,5 +1,8 @@
 package io.flowdoctor.api;
 
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.AuthenticationFailedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -75,6 +78,20 @@ public class ProblemMapper {
         String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(new Problem(TYPES + "http-" + status, title, status, title, null, null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(Exception e) {
+        return Response.fromResponse(problem(new Problem(TYPES + "unauthenticated", "Unauthorized", 401,
+                        "This call needs credentials: an API key in the API key header, or a bearer token", null, null)))
+                .header("WWW-Authenticate", "ApiKey")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(new Problem(TYPES + "forbidden", "Forbidden", 403,
+                "These credentials do not carry the role this call needs", null, null));
     }
 
     @ServerExceptionMapper

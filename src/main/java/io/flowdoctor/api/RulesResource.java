@@ -1,5 +1,7 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.flowdoctor.security.Roles;
 import io.flowdoctor.lifecycle.ReloadOutcome;
 import io.flowdoctor.lifecycle.RuleBaseManager;
 import io.flowdoctor.lifecycle.RuleBaseStatus;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 
 /** The rule base for analysts: its rules, its status, and reloading it from the files. */
 @Path("/api/v1/rules")
+@RolesAllowed(Roles.ANALYST)
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 

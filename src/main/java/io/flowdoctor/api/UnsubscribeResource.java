@@ -1,5 +1,6 @@
 package io.flowdoctor.api;
 
+import jakarta.annotation.security.PermitAll;
 import io.flowdoctor.notify.EmailSettings;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The unsubscribe link of every repair-tips e-mail: works without logging in, refuses forged tokens. */
 @Path("/api/v1/unsubscribe")
+@PermitAll
 public class UnsubscribeResource {
 
     private final EmailSettings settings;

@@ -1,6 +1,8 @@
 package io.flowdoctor.api;
 
+import io.flowdoctor.TestApiKey;
 import io.flowdoctor.TestFiles;
+import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,10 @@ class RestartIT {
 
     private void start(int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
+                "-Dflowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
+                "-Dflowdoctor.security.api-keys.all.roles=service,analyst,support",
+                "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(DATA.getParent()).resolve("restart-it.log").toFile());
         builder.environment().put("FLOWDOCTOR_DATA_DIR", DATA.toString());
