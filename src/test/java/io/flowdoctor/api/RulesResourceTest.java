@@ -152,16 +152,19 @@ class RulesResourceTest {
                 return answered;
             }));
         }
-        for (String suffix : List.of(" (one)", " (two)", " (three)")) {
-            Files.writeString(MANAGER_TIPS, originals.get(MANAGER_TIPS).replace(MANAGER_TITLE, MANAGER_TITLE + suffix));
-            reload();
-        }
-        running.set(false);
         int answered = 0;
-        for (Future<Integer> result : results) {
-            answered += result.get();
+        try {
+            for (String suffix : List.of(" (one)", " (two)", " (three)")) {
+                Files.writeString(MANAGER_TIPS, originals.get(MANAGER_TIPS).replace(MANAGER_TITLE, MANAGER_TITLE + suffix));
+                reload();
+            }
+        } finally {
+            running.set(false);
+            for (Future<Integer> result : results) {
+                answered += result.get();
+            }
+            clients.shutdown();
         }
-        clients.shutdown();
 
         assertTrue(answered > 0);
         assertTrue(titlesByVersion.size() >= 2, "versions seen: " + titlesByVersion.keySet());
