@@ -66,7 +66,7 @@ class RulesResourceTest {
             Files.writeString(original.getKey(), original.getValue());
         }
         reload();
-        await().atMost(Duration.ofSeconds(20)).until(() -> servingVersion().equals(startVersion));
+        await().atMost(Duration.ofSeconds(60)).until(() -> servingVersion().equals(startVersion));
     }
 
     @Test
@@ -127,7 +127,7 @@ class RulesResourceTest {
     @Test
     void aGoodEditChangesTheAnswersWithinSecondsWithoutAnyCall() {
         TestFiles.replace(MANAGER_TIPS, MANAGER_TITLE, MANAGER_TITLE + " (edited)");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> diagnose(MANAGER_FAILURE).getString("recommendations[0].title").endsWith("(edited)"));
         given().when().get("/api/v1/rules/status")
                 .then().body("previous.version", equalTo(startVersion))
