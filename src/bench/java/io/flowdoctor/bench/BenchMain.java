@@ -37,14 +37,14 @@ public final class BenchMain {
 
         Options diagnosis = new OptionsBuilder()
                 .include(DiagnosisBenchmark.class.getName())
-                .forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                .forks(1).warmupIterations(10).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .build();
         Map<Integer, Double> diagnose = scores(new Runner(diagnosis).run());
 
         Options compile = new OptionsBuilder()
                 .include(CompileBenchmark.class.getName())
-                .forks(1).warmupIterations(1).measurementIterations(3)
+                .forks(1).warmupIterations(1).measurementIterations(2)
                 .build();
         Map<Integer, Double> compileMs = scores(new Runner(compile).run());
 
