@@ -144,4 +144,14 @@ public interface FlowDoctorConfig {
         @WithDefault("500ms")
         Duration quietPeriod();
     }
+
+    /** The HTTP benchmark's baseline endpoint. */
+    Bench bench();
+
+    interface Bench {
+
+        /** Serve POST /bench/echo, which returns the request it reads; off in production. */
+        @WithDefault("false")
+        boolean echoEnabled();
+    }
 }

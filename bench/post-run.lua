@@ -1,0 +1,25 @@
+-- wrk script: POSTs the README's failed run, for one of 1,000 flows in turn (diagnoses of one flow
+-- wait for each other on the flow's row; real traffic spreads over many flows), and prints a
+-- machine-readable summary line.
+local counter = 0
+
+request = function()
+  counter = counter + 1
+  local body = string.format([[{"flowId": "bench-%d", "flowName": "Leave request", "runId": "run-%d",
+ "failedAt": "2026-11-27T10:15:00Z",
+ "actions": [
+  {"name": "Get manager (V2)", "connector": "shared_office365users", "operation": "Manager_V2",
+   "statusCode": 404, "errorCode": "ResourceNotFound", "message": "No manager found for the specified user."},
+  {"name": "Scope", "errorCode": "ActionFailed", "message": "An action failed. No dependent actions succeeded."}]}]],
+    counter % 1000, counter)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
+
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f requests=%d errors=%d\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000, summary.requests, failed))
+end

@@ -1,0 +1,103 @@
+package io.flowdoctor.bench;
+
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs every in-process benchmark in one go and prints the figures with their ratios to the shipped
+ * rule base: diagnosis cost, compile time, and the heap a compiled rule base retains.
+ */
+public final class BenchMain {
+
+    private static final int[] SIZES = {0, 1000, 10000};
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        ProductionLogging.apply();
+        for (int size : SIZES) {
+            GeneratedRules.directory(size);
+        }
+        Map<Integer, Footprint> heap = footprints();
+
+        Options diagnosis = new OptionsBuilder()
+                .include(DiagnosisBenchmark.class.getName())
+                .forks(1).warmupIterations(10).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .build();
+        Map<Integer, Double> diagnose = scores(new Runner(diagnosis).run());
+
+        Options compile = new OptionsBuilder()
+                .include(CompileBenchmark.class.getName())
+                .forks(1).warmupIterations(1).measurementIterations(2)
+                .build();
+        Map<Integer, Double> compileMs = scores(new Runner(compile).run());
+
+        System.out.println();
+        System.out.println("| Rule base | Rules | Diagnosis (µs/op) | Ratio | Compile (ms) | Ratio | Retained heap (MB) | Ratio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (int size : SIZES) {
+            System.out.printf("| %s | %d | %.1f | %.2f | %.0f | %.2f | %.1f | %.2f |%n",
+                    size == 0 ? "shipped" : "shipped + " + size + " generated", heap.get(size).rules(),
+                    diagnose.get(size), diagnose.get(size) / diagnose.get(0),
+                    compileMs.get(size), compileMs.get(size) / compileMs.get(0),
+                    heap.get(size).bytes() / 1e6, (double) heap.get(size).bytes() / heap.get(0).bytes());
+        }
+    }
+
+    private static Map<Integer, Double> scores(Collection<RunResult> results) {
+        Map<Integer, Double> scores = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            int size = Integer.parseInt(result.getParams().getParam("generatedRules"));
+            scores.put(size, result.getPrimaryResult().getScore());
+        }
+        return scores;
+    }
+
+    /** How many rules a rule base holds and the heap it retains. */
+    private record Footprint(int rules, long bytes) {
+    }
+
+    /** Heap in use after a full collection with the rule base held, less the heap in use without it. */
+    private static Map<Integer, Footprint> footprints() {
+        compile(0); // Drools' one-time caches are not part of any rule base
+        Map<Integer, Footprint> footprints = new LinkedHashMap<>();
+        List<RuleBase> held = new ArrayList<>();
+        for (int size : SIZES) {
+            long before = usedAfterGc();
+            held.add(compile(size));
+            long after = usedAfterGc();
+            footprints.put(size, new Footprint(held.get(held.size() - 1).allRules().size(), after - before));
+            held.clear();
+        }
+        return footprints;
+    }
+
+    private static RuleBase compile(int size) {
+        return new RuleBaseCompiler(BenchMain.class.getClassLoader())
+                .compile(GeneratedRules.directory(size), GeneratedRules.KNOWLEDGE);
+    }
+
+    private static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,36 @@
+package io.flowdoctor.api;
+
+import io.flowdoctor.FlowDoctorConfig;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The HTTP benchmark's baseline: reads a diagnosis request and writes it back, so the same JSON costs
+ * the same parsing and writing as a diagnosis without the diagnosis. Answers 404 unless
+ * {@code flowdoctor.bench.echo-enabled} is on.
+ */
+@Path("/bench/echo")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BenchEchoResource {
+
+    private final FlowDoctorConfig config;
+
+    public BenchEchoResource(FlowDoctorConfig config) {
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Benchmark baseline: returns the diagnosis request it was sent (only when enabled)")
+    public DiagnosisRequest echo(DiagnosisRequest request) {
+        if (!config.bench().echoEnabled()) {
+            throw new NotFoundException();
+        }
+        return request;
+    }
+}
