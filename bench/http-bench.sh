@@ -36,8 +36,12 @@ stop() {
 }
 trap stop EXIT
 
+# A key of its own for this run: only its hash goes to the service.
+export FLOWDOCTOR_KEY="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+key_hash=$(printf %s "$FLOWDOCTOR_KEY" | sha256sum | cut -d' ' -f1)
 FLOWDOCTOR_DATA_DIR="$work/data" java -Xmx2g \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  -Dflowdoctor.security.api-keys.bench.hash="$key_hash" -Dflowdoctor.security.api-keys.bench.roles=service,analyst \
   -Dflowdoctor.bench.echo-enabled=true -Dflowdoctor.rules-dir="$work/rules" -Dflowdoctor.reload.watch=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
@@ -63,14 +67,14 @@ cp -r target/bench-rules/rules-10000/generated "$work/rules/generated"
 (
   sleep 2
   start=$(date +%s%N)
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/rules/reload")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $FLOWDOCTOR_KEY" -X POST "$base/api/v1/rules/reload")
   echo "$status $(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')" >"$work/reload"
 ) &
 reload_job=$!
 reload_result=$(load /api/v1/diagnoses "$RELOAD_WINDOW")
 wait "$reload_job"
 read -r reload_status reload_seconds <"$work/reload"
-rules_serving=$(curl -s "$base/api/v1/rules/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["serving"]["rules"])')
+rules_serving=$(curl -s -H "X-API-Key: $FLOWDOCTOR_KEY" "$base/api/v1/rules/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["serving"]["rules"])')
 load /api/v1/diagnoses "$WARMUP" >/dev/null
 large_result=$(load /api/v1/diagnoses "$DURATION")
 

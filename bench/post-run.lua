@@ -2,6 +2,7 @@
 -- wait for each other on the flow's row; real traffic spreads over many flows), and prints a
 -- machine-readable summary line.
 local counter = 0
+local key = os.getenv("FLOWDOCTOR_KEY")
 
 request = function()
   counter = counter + 1
@@ -12,7 +13,7 @@ request = function()
    "statusCode": 404, "errorCode": "ResourceNotFound", "message": "No manager found for the specified user."},
   {"name": "Scope", "errorCode": "ActionFailed", "message": "An action failed. No dependent actions succeeded."}]}]],
     counter % 1000, counter)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = key}, body)
 end
 
 done = function(summary, latency, requests)

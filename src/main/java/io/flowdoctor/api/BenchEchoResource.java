@@ -1,6 +1,8 @@
 package io.flowdoctor.api;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -12,9 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The HTTP benchmark's baseline: reads a diagnosis request and writes it back, so the same JSON costs
  * the same parsing and writing as a diagnosis without the diagnosis. Answers 404 unless
- * {@code flowdoctor.bench.echo-enabled} is on.
+ * {@code flowdoctor.bench.echo-enabled} is on. It asks for the same role as a diagnosis, so that both
+ * pay for the same authentication.
  */
 @Path("/bench/echo")
+@RolesAllowed(Roles.SERVICE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchEchoResource {
