@@ -8,6 +8,7 @@ import io.flowdoctor.history.AuditEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What of a diagnosis goes into the audit and makes an escalation case's signature. */
 final class AuditRecords {
@@ -39,7 +40,7 @@ final class AuditRecords {
                 .filter(action -> action.name().equals(diagnosis.failedAction()))
                 .findFirst().orElse(run.actions().get(0));
         String primaryRule = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).ruleId();
-        return java.util.stream.Stream.of(diagnosis.category().name(), primaryRule, step.name(),
+        return Stream.of(diagnosis.category().name(), primaryRule, step.name(),
                         Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
                         step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()))
                 .map(part -> part.length() <= SIGNATURE_PART ? part : part.substring(0, SIGNATURE_PART))

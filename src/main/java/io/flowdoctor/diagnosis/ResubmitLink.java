@@ -1,5 +1,8 @@
 package io.flowdoctor.diagnosis;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +17,7 @@ final class ResubmitLink {
             return null;
         }
         String link = template.get();
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         ids.put("environmentId", run.environmentId());
         ids.put("flowId", run.flowId());
         ids.put("runId", run.runId());
@@ -24,7 +27,7 @@ final class ResubmitLink {
                 if (id.getValue() == null || id.getValue().isBlank()) {
                     return null;
                 }
-                link = link.replace(placeholder, java.net.URLEncoder.encode(id.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                link = link.replace(placeholder, URLEncoder.encode(id.getValue(), StandardCharsets.UTF_8));
             }
         }
         return link;
