@@ -40,11 +40,7 @@ public class EmailDelivery {
                 .setText(email.text)
                 .setHtml(email.html);
         String mime = new MailEncoder(message, "localhost").encode();
-        Path outbox = Files.createDirectories(outbox());
+        Path outbox = Files.createDirectories(config.dataDir().resolve("outbox"));
         Files.writeString(outbox.resolve(email.id + ".eml"), mime, StandardCharsets.UTF_8);
-    }
-
-    public Path outbox() {
-        return config.dataDir().resolve("outbox");
     }
 }

@@ -30,11 +30,6 @@ public record RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version,
         return rules.values();
     }
 
-    /** What each rule can conclude, by rule id. */
-    public RuleOutline outline(String ruleId) {
-        return outlines.get(ruleId);
-    }
-
     static String key(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
     }

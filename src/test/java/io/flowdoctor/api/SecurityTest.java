@@ -93,9 +93,12 @@ class SecurityTest {
     void noEndpointAcceptsRuleText() {
         String openApi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         assertTrue(!openApi.contains("text/x-drl") && !openApi.toLowerCase().contains("\"rule text\""));
-        given().contentType("text/plain").body("rule \"x\" when then end")
+        String serving = given().when().get("/api/v1/rules/status").then().extract().path("serving.version");
+        given().contentType("text/plain").body("rule \"x\" @id(\"SENT-001\") when then end")
                 .when().post("/api/v1/rules/reload")
                 .then().statusCode(not(equalTo(500)));
+        given().when().get("/api/v1/rules/status").then().body("serving.version", equalTo(serving));
+        given().when().get("/api/v1/rules").then().body("ruleId", not(org.hamcrest.Matchers.hasItem("SENT-001")));
     }
 
     private static io.restassured.response.Response send(Call call, String key) {
