@@ -1,18 +1,25 @@
 -- wrk script: POSTs the README's failed run, for one of 1,000 flows in turn (diagnoses of one flow
 -- wait for each other on the flow's row; real traffic spreads over many flows), and prints a
--- machine-readable summary line.
+-- machine-readable summary line. Each wrk thread runs its own copy of this script and so takes
+-- 1,000 flows of its own: with shared ids the threads would post the same flows in lockstep.
+local threads = {}
 local counter = 0
 local key = os.getenv("FLOWDOCTOR_KEY")
 
+setup = function(thread)
+  thread:set("offset", #threads)
+  table.insert(threads, thread)
+end
+
 request = function()
   counter = counter + 1
-  local body = string.format([[{"flowId": "bench-%d", "flowName": "Leave request", "runId": "run-%d",
+  local body = string.format([[{"flowId": "bench-%d-%d", "flowName": "Leave request", "runId": "run-%d-%d",
  "failedAt": "2026-11-27T10:15:00Z",
  "actions": [
   {"name": "Get manager (V2)", "connector": "shared_office365users", "operation": "Manager_V2",
    "statusCode": 404, "errorCode": "ResourceNotFound", "message": "No manager found for the specified user."},
   {"name": "Scope", "errorCode": "ActionFailed", "message": "An action failed. No dependent actions succeeded."}]}]],
-    counter % 1000, counter)
+    offset, counter % 1000, offset, counter)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = key}, body)
 end
 

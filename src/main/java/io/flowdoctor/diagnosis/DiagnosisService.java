@@ -5,6 +5,7 @@ import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.history.AuditQuery;
 import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
+import io.flowdoctor.history.FlowStates;
 import io.flowdoctor.history.Incident;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.PageOf;
@@ -16,8 +17,8 @@ import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -26,9 +27,9 @@ import java.util.UUID;
 
 /**
  * Diagnoses failed runs with the rule base that is active when the request arrives. One transaction
- * per diagnosis: the failure is counted in the flow's incident, the rules see that history, and the
- * answer, its audit, any escalation case and any repair-tips e-mail to the owner are stored together
- * or not at all.
+ * per diagnosis, once the flow's row exists: the failure is counted in the flow's incident, the rules
+ * see that history, and the answer, its audit, any escalation case and any repair-tips e-mail to the
+ * owner are stored together or not at all.
  */
 @ApplicationScoped
 public class DiagnosisService {
@@ -37,6 +38,7 @@ public class DiagnosisService {
     public static final String RULES_FIRED = "flowdoctor.rules.fired";
 
     private final ActiveRuleBase ruleBase;
+    private final FlowStates flowStates;
     private final IncidentService incidents;
     private final AuditService audit;
     private final EscalationService escalations;
@@ -46,10 +48,11 @@ public class DiagnosisService {
     private final MeterRegistry registry;
     private final Timer latency;
 
-    public DiagnosisService(ActiveRuleBase ruleBase, IncidentService incidents, AuditService audit,
+    public DiagnosisService(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
                             EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
                             ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
+        this.flowStates = flowStates;
         this.incidents = incidents;
         this.audit = audit;
         this.escalations = escalations;
@@ -61,16 +64,31 @@ public class DiagnosisService {
                 .publishPercentileHistogram().register(registry);
     }
 
-    @Transactional
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
         Timer.Sample sample = Timer.start(registry);
+        Optional<Diagnosis> diagnosis = QuarkusTransaction.requiringNew().call(() -> diagnoseAndRecord(report, language, explain));
+        if (diagnosis.isEmpty()) {
+            // The flow's first failure: its row is created on its own, then it is diagnosed like any other.
+            flowStates.ensureExists(report.flowId());
+            diagnosis = QuarkusTransaction.requiringNew().call(() -> diagnoseAndRecord(report, language, explain));
+        }
+        sample.stop(latency);
+        return diagnosis.orElseThrow();
+    }
+
+    /** Empty, with nothing written, when the flow has no row yet. */
+    private Optional<Diagnosis> diagnoseAndRecord(RunReport report, Language language, boolean explain) {
         UUID diagnosisId = UUID.randomUUID();
         Instant failedAt = Objects.requireNonNullElseGet(report.failedAt(), Instant::now);
         RunReport dated = new RunReport(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
                 failedAt, report.owner(), report.actions());
 
         RuleBase rules = ruleBase.current();
-        Incident incident = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
+        Optional<Incident> recorded = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Incident incident = recorded.get();
         FailureHistory history = new FailureHistory(incident.failureCount(), incident.firstFailedAt(), incident.failuresInLastHour());
         Diagnosis diagnosis = Diagnoser.diagnose(rules, dated, language, history,
                 new Diagnoser.Options(diagnosisId, ResubmitLink.of(config.resubmitUrlTemplate(), dated), explain));
@@ -84,8 +102,7 @@ public class DiagnosisService {
         notifier.onDiagnosis(rules.knowledge(),
                 new RepairTipsRenderer.Flow(dated.flowId(), dated.flowName(), dated.environmentId(), owner), diagnosis);
         count(diagnosis);
-        sample.stop(latency);
-        return diagnosis;
+        return Optional.of(diagnosis);
     }
 
     public PageOf<AuditService.Summary> audit(AuditQuery query) {

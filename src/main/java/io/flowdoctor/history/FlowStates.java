@@ -1,35 +1,55 @@
 package io.flowdoctor.history;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
+
 /**
- * Gives the caller's transaction the flow's row, locked. The row of a new flow is created in a
- * transaction of its own, so two first failures arriving together both end up waiting on one row.
+ * The flow's row, locked in the caller's transaction, which serialises what is recorded of one flow.
+ * A new flow's row is created beforehand, committed in a short transaction of its own: creating it
+ * inside the caller's transaction would take a second connection while the first is held, and under
+ * load every connection of the pool would end up waiting for another.
  */
 @ApplicationScoped
 public class FlowStates {
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public FlowState locked(String flowId) {
-        FlowState state = FlowState.findById(flowId, LockModeType.PESSIMISTIC_WRITE);
-        if (state != null) {
-            return state;
+    /** Creates the flow's row unless it exists; never inside a transaction, see above. */
+    @Transactional(Transactional.TxType.NEVER)
+    public void ensureExists(String flowId) {
+        if (exists(flowId)) {
+            return;
         }
         try {
-            create(flowId);
-        } catch (PersistenceException alreadyCreatedConcurrently) {
-            // Another diagnosis created the row first; locking it below waits for that one.
+            QuarkusTransaction.requiringNew().run(() -> {
+                FlowState state = new FlowState();
+                state.flowId = flowId;
+                state.persist();
+            });
+        } catch (RuntimeException e) {
+            if (!exists(flowId)) {
+                throw e;
+            }
+            // Another request created the row first: the row is there, which is all that was asked.
         }
-        return FlowState.findById(flowId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void create(String flowId) {
-        FlowState state = new FlowState();
-        state.flowId = flowId;
-        state.persistAndFlush();
+    /** The flow's row, locked until the caller's transaction ends; {@link #ensureExists} must have run. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FlowState locked(String flowId) {
+        return lockedIfExists(flowId)
+                .orElseThrow(() -> new IllegalStateException("No row for flow " + flowId + "; ensureExists comes first"));
+    }
+
+    /** The flow's row, locked until the caller's transaction ends, or empty for a flow never recorded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<FlowState> lockedIfExists(String flowId) {
+        return Optional.ofNullable(FlowState.findById(flowId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static boolean exists(String flowId) {
+        return QuarkusTransaction.requiringNew().call(() -> FlowState.count("flowId", flowId) > 0);
     }
 }

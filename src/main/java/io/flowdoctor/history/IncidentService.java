@@ -26,10 +26,17 @@ public class IncidentService {
         this.window = config.history().incidentWindow();
     }
 
-    /** Records a failure in the caller's transaction and returns the incident it belongs to. */
+    /**
+     * Records a failure in the caller's transaction and returns the incident it belongs to; empty, with
+     * nothing recorded, for a flow without a row yet ({@link FlowStates#ensureExists}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Incident recordFailure(String flowId, String runId, Instant failedAt, UUID diagnosisId) {
-        FlowState state = flowStates.locked(flowId);
+    public Optional<Incident> recordFailure(String flowId, String runId, Instant failedAt, UUID diagnosisId) {
+        Optional<FlowState> known = flowStates.lockedIfExists(flowId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        FlowState state = known.get();
         boolean newIncident = state.incidentStartedAt == null
                 || state.lastFailedAt != null && failedAt.isAfter(state.lastFailedAt.plus(window));
         if (newIncident) {
@@ -45,6 +52,10 @@ public class IncidentService {
             state.lastFailedAt = failedAt;
         }
 
+        // Counted before this failure is added, so the query needs no flush of it first; it is the + 1.
+        long inLastHour = FailureRecord.count("flowId = ?1 and failedAt > ?2 and failedAt <= ?3",
+                flowId, failedAt.minus(LAST_HOUR), failedAt) + 1;
+
         FailureRecord failure = new FailureRecord();
         failure.id = UUID.randomUUID();
         failure.flowId = flowId;
@@ -52,16 +63,17 @@ public class IncidentService {
         failure.failedAt = failedAt;
         failure.diagnosisId = diagnosisId;
         failure.persist();
-
-        long inLastHour = FailureRecord.count("flowId = ?1 and failedAt > ?2 and failedAt <= ?3",
-                flowId, failedAt.minus(LAST_HOUR), failedAt);
-        return new Incident(state.incidentFailures, state.incidentStartedAt, (int) inLastHour);
+        return Optional.of(new Incident(state.incidentFailures, state.incidentStartedAt, (int) inLastHour));
     }
 
     /** A successful run closes the flow's incident; empty when none was open. */
     @Transactional
     public Optional<ClosedIncident> recordRecovery(String flowId, Instant recoveredAt) {
-        FlowState state = flowStates.locked(flowId);
+        Optional<FlowState> known = flowStates.lockedIfExists(flowId);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        FlowState state = known.get();
         state.lastRecoveredAt = recoveredAt;
         if (state.incidentStartedAt == null) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.flowdoctor.notify;
 
 import io.flowdoctor.history.FlowState;
 import io.flowdoctor.history.FlowStates;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,18 +30,16 @@ public class EmailSettings {
         return new FlowSettings(flowId, state == null || state.repairTipsEmail);
     }
 
-    @Transactional
     public FlowSettings set(String flowId, boolean repairTipsEmail) {
-        FlowState state = flowStates.locked(flowId);
-        state.repairTipsEmail = repairTipsEmail;
+        flowStates.ensureExists(flowId);
+        QuarkusTransaction.requiringNew().run(() -> flowStates.locked(flowId).repairTipsEmail = repairTipsEmail);
         return new FlowSettings(flowId, repairTipsEmail);
     }
 
     /** Switches the e-mails off for the flow a genuine token names; empty for a forged or altered token. */
-    @Transactional
     public Optional<UnsubscribeTokens.Subscription> unsubscribe(String token) {
         Optional<UnsubscribeTokens.Subscription> subscription = tokens.verify(token);
-        subscription.ifPresent(s -> flowStates.locked(s.flowId()).repairTipsEmail = false);
+        subscription.ifPresent(s -> set(s.flowId(), false));
         return subscription;
     }
 }
