@@ -2,6 +2,12 @@ package io.flowdoctor.diagnosis;
 
 import io.flowdoctor.rulebase.RuleRef;
 
-/** A fact a rule inserted, with the rule that inserted it. */
+import java.util.Comparator;
+
+/** A fact a rule concluded, with that rule; a fact several rules concluded comes once per rule. */
 public record Derived<T>(T fact, RuleRef rule) {
+
+    /** Ranks a lower rule id above a higher one, so that {@code max} settles ties the same way every time. */
+    static final Comparator<RuleRef> PREFER_LOWEST_RULE_ID =
+            Comparator.nullsFirst(Comparator.comparing(RuleRef::ruleId, Comparator.reverseOrder()));
 }

@@ -118,11 +118,12 @@ public final class Diagnoser {
         return stepFailed + " " + knowledge.tip(recommendations.get(0).tipId(), language).whatHappened();
     }
 
-    /** When rules disagree, the most cautious advice wins; among equals, the longest wait. */
+    /** When rules disagree, the most cautious advice wins; among equals, the longest wait, then the lowest rule id. */
     private static ResubmitItem resubmit(Conclusions conclusions) {
         return conclusions.followingPrimary(conclusions.resubmits()).stream()
                 .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice())
-                        .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds()))
+                        .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds())
+                        .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID))
                 .map(r -> new ResubmitItem(r.fact().advice(), r.fact().delaySeconds(), r.fact().maxAttempts(),
                         r.rule() == null ? null : r.rule().ruleId()))
                 .orElse(new ResubmitItem(Resubmit.AFTER_FIX, null, null, null));

@@ -24,10 +24,11 @@ final class Escalations {
     private Escalations() {
     }
 
-    /** The highest level fired wins; none fired means nobody beyond the maker has to act. */
+    /** The highest level fired wins, among equals the lowest rule id; none fired means nobody beyond the maker has to act. */
     static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge, Language language) {
         var chosen = conclusions.followingPrimary(conclusions.escalations()).stream()
-                .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level()));
+                .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level())
+                        .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID));
         if (chosen.isEmpty()) {
             return new EscalationItem(EscalationLevel.NONE, null, null, List.of(), null);
         }

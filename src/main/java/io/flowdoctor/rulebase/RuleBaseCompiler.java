@@ -11,6 +11,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -45,20 +46,29 @@ public final class RuleBaseCompiler {
     }
 
     public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
+        // Named before anything is read: a file edited during the compile then makes the name older than
+        // the content, never newer, and the reload that edit triggers names it right. A missing directory
+        // is reported as a problem below.
+        String version = Files.isDirectory(rulesDirectory) && Files.isDirectory(knowledgeDirectory)
+                ? RuleSetVersion.of(rulesDirectory, knowledgeDirectory) : null;
         List<RuleProblem> problems = new ArrayList<>();
         KnowledgeBase knowledge = loadKnowledge(knowledgeDirectory, problems);
         List<Path> drlFiles = drlFiles(rulesDirectory, problems);
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        // One batch for all files: the Java compiler then resolves the rules' imports and types once for
+        // the whole rule base instead of once per file, which was most of the compile time at 10,000 rules.
+        CompositeKnowledgeBuilder batch = builder.batch();
         for (Path file : drlFiles) {
             Resource resource = ResourceFactory.newFileResource(file.toFile());
             resource.setSourcePath(displayName(rulesDirectory, file));
-            builder.add(resource, ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
             if (knowledge != null) {
                 checkReferences(rulesDirectory, file, knowledge, problems);
             }
         }
+        batch.build();
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String file = error.getResource() == null ? rulesDirectory.getFileName().toString() : error.getResource().getSourcePath();
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
@@ -74,7 +84,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, RuleSetVersion.of(rulesDirectory, knowledgeDirectory), rules,
+        return new RuleBase(kieBase, knowledge, version, rules,
                 outlines(rulesDirectory, drlFiles, rules), Instant.now());
     }
 

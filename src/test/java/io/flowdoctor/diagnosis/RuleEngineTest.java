@@ -1,0 +1,55 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
+import io.flowdoctor.rulebase.RuleRef;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which rules concluded a fact, whatever order the rules were loaded and fired in. */
+class RuleEngineTest {
+
+    @TempDir
+    Path workspace;
+
+    @ParameterizedTest(name = "{0} loaded first")
+    @CsvSource({"a.drl, b.drl", "b.drl, a.drl"})
+    void anEqualFactFromTwoRulesIsCreditedToBoth(String first, String second) throws IOException {
+        Path rules = Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(rules.resolve(first), rule("SHARED-001", "Bad gateway is worth a resubmit"));
+        Files.writeString(rules.resolve(second), rule("SHARED-002", "Bad gateway is worth a resubmit as well"));
+        RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
+
+        Conclusions conclusions = RuleEngine.evaluate(ruleBase,
+                List.of(new FailedAction("HTTP", "http", "", 502, "", "bad gateway", null)));
+
+        List<String> credited = conclusions.recommendations().stream()
+                .filter(r -> r.fact().equals(new Recommendation("transient.resubmit", 1)))
+                .map(Derived::rule).map(RuleRef::ruleId).sorted().toList();
+        assertEquals(List.of("SHARED-001", "SHARED-002"), credited);
+    }
+
+    private static String rule(String id, String name) {
+        return """
+                package io.flowdoctor.rules;
+                import io.flowdoctor.diagnosis.*;
+
+                rule "%s"
+                    @id("%s")
+                when
+                    FailedAction(statusCode == 502)
+                then
+                    insertLogical(new Recommendation("transient.resubmit", 1));
+                end
+                """.formatted(name, id);
+    }
+}
