@@ -1,7 +1,7 @@
--- wrk script: POSTs the README's failed run, for one of 1,000 flows in turn (diagnoses of one flow
--- wait for each other on the flow's row; real traffic spreads over many flows), and prints a
--- machine-readable summary line. Each wrk thread runs its own copy of this script and so takes
--- 1,000 flows of its own: with shared ids the threads would post the same flows in lockstep.
+-- wrk script: POSTs the README's failed run for 1,000 flows in turn per wrk thread (diagnoses of one
+-- flow wait for each other on the flow's row; real traffic spreads over many flows), and prints a
+-- machine-readable summary line. Each thread runs its own copy of this script, so each takes flow
+-- ids of its own: with shared ids the threads would post the same flows in lockstep.
 local threads = {}
 local counter = 0
 local key = os.getenv("FLOWDOCTOR_KEY")

@@ -9,5 +9,5 @@ public record Derived<T>(T fact, RuleRef rule) {
 
     /** Ranks a lower rule id above a higher one, so that {@code max} settles ties the same way every time. */
     static final Comparator<RuleRef> PREFER_LOWEST_RULE_ID =
-            Comparator.nullsFirst(Comparator.comparing(RuleRef::ruleId, Comparator.reverseOrder()));
+            Comparator.comparing((RuleRef rule) -> rule == null ? "" : rule.ruleId(), Comparator.reverseOrder());
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Diagnoses failed runs with the rule base that is active when the request arrives. One transaction
@@ -66,14 +67,18 @@ public class DiagnosisService {
 
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
         Timer.Sample sample = Timer.start(registry);
-        Optional<Diagnosis> diagnosis = QuarkusTransaction.requiringNew().call(() -> diagnoseAndRecord(report, language, explain));
+        Callable<Optional<Diagnosis>> inTransaction = () -> diagnoseAndRecord(report, language, explain);
+        // Never inside another transaction: that one would hold a second connection of the pool.
+        Optional<Diagnosis> diagnosis = QuarkusTransaction.disallowingExisting().call(inTransaction);
         if (diagnosis.isEmpty()) {
             // The flow's first failure: its row is created on its own, then it is diagnosed like any other.
             flowStates.ensureExists(report.flowId());
-            diagnosis = QuarkusTransaction.requiringNew().call(() -> diagnoseAndRecord(report, language, explain));
+            diagnosis = QuarkusTransaction.disallowingExisting().call(inTransaction);
         }
+        Diagnosis answer = diagnosis.orElseThrow(() -> new IllegalStateException("Flow " + report.flowId() + " has no row after it was created"));
+        count(answer);
         sample.stop(latency);
-        return diagnosis.orElseThrow();
+        return answer;
     }
 
     /** Empty, with nothing written, when the flow has no row yet. */
@@ -101,7 +106,6 @@ public class DiagnosisService {
         String owner = dated.owner() == null ? null : dated.owner().email();
         notifier.onDiagnosis(rules.knowledge(),
                 new RepairTipsRenderer.Flow(dated.flowId(), dated.flowName(), dated.environmentId(), owner), diagnosis);
-        count(diagnosis);
         return Optional.of(diagnosis);
     }
 

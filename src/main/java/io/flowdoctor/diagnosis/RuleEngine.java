@@ -7,12 +7,16 @@ import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +34,15 @@ final class RuleEngine {
         try {
             Set<RuleRef> fired = new LinkedHashSet<>();
             List<RuleMatch> matches = new ArrayList<>();
+            Map<Object, RuleRef> statedBy = new IdentityHashMap<>();
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        statedBy.put(event.getObject(), ruleBase.ref(event.getRule()));
+                    }
+                }
+            });
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -41,17 +54,17 @@ final class RuleEngine {
 
             facts.forEach(session::insert);
             session.fireAllRules();
-            List<Derived<Finding>> findings = FindingRanking.rank(derived(session, Finding.class, ruleBase));
+            List<Derived<Finding>> findings = FindingRanking.rank(derived(session, Finding.class, ruleBase, statedBy));
             PrimaryFinding primary = FindingRanking.primary(findings);
             session.insert(primary);
             session.fireAllRules();
 
             return new Conclusions(
-                    FindingRanking.rank(derived(session, Finding.class, ruleBase)),
+                    FindingRanking.rank(derived(session, Finding.class, ruleBase, statedBy)),
                     primary,
-                    derived(session, Recommendation.class, ruleBase),
-                    derived(session, ResubmitAdvice.class, ruleBase),
-                    derived(session, Escalation.class, ruleBase),
+                    derived(session, Recommendation.class, ruleBase, statedBy),
+                    derived(session, ResubmitAdvice.class, ruleBase, statedBy),
+                    derived(session, Escalation.class, ruleBase, statedBy),
                     List.copyOf(fired),
                     matches);
         } finally {
@@ -62,17 +75,20 @@ final class RuleEngine {
     /**
      * The facts of a type with the rules that concluded them: one entry per rule, because rules that
      * insert equal facts logically share one fact with a justification each, and which of them fired
-     * first must not decide whose conclusion it is.
+     * first must not decide whose conclusion it is. A fact a rule inserted plainly has no
+     * justifications; the insert event named its rule.
      */
-    private static <T> List<Derived<T>> derived(KieSession session, Class<T> type, RuleBase ruleBase) {
+    private static <T> List<Derived<T>> derived(KieSession session, Class<T> type, RuleBase ruleBase,
+                                                Map<Object, RuleRef> statedBy) {
         List<Derived<T>> result = new ArrayList<>();
         for (FactHandle handle : session.getFactHandles(type::isInstance)) {
             InternalFactHandle fact = (InternalFactHandle) handle;
+            T object = type.cast(fact.getObject());
             Set<RuleRef> rules = justifiers(fact, ruleBase);
             if (rules.isEmpty()) {
-                result.add(new Derived<>(type.cast(fact.getObject()), null));
+                result.add(new Derived<>(object, statedBy.get(object)));
             }
-            rules.forEach(rule -> result.add(new Derived<>(type.cast(fact.getObject()), rule)));
+            rules.forEach(rule -> result.add(new Derived<>(object, rule)));
         }
         return result;
     }
@@ -80,8 +96,8 @@ final class RuleEngine {
     private static Set<RuleRef> justifiers(InternalFactHandle fact, RuleBase ruleBase) {
         Set<RuleRef> rules = new LinkedHashSet<>();
         if (fact.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key && key.getBeliefSet() != null) {
-            for (SimpleMode mode = (SimpleMode) key.getBeliefSet().getFirst(); mode != null; mode = mode.getNext()) {
-                rules.add(ruleBase.ref(mode.getObject().getJustifier().getRule()));
+            for (Object mode = key.getBeliefSet().getFirst(); mode instanceof SimpleMode simple; mode = simple.getNext()) {
+                rules.add(ruleBase.ref(simple.getObject().getJustifier().getRule()));
             }
         }
         return rules;

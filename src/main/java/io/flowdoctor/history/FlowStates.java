@@ -29,10 +29,15 @@ public class FlowStates {
                 state.persist();
             });
         } catch (RuntimeException e) {
-            if (!exists(flowId)) {
-                throw e;
+            // Another request may have created the row first: then the row is there, which is all that was asked.
+            try {
+                if (exists(flowId)) {
+                    return;
+                }
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
             }
-            // Another request created the row first: the row is there, which is all that was asked.
+            throw e;
         }
     }
 

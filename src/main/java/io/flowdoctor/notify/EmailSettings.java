@@ -32,7 +32,7 @@ public class EmailSettings {
 
     public FlowSettings set(String flowId, boolean repairTipsEmail) {
         flowStates.ensureExists(flowId);
-        QuarkusTransaction.requiringNew().run(() -> flowStates.locked(flowId).repairTipsEmail = repairTipsEmail);
+        QuarkusTransaction.disallowingExisting().run(() -> flowStates.locked(flowId).repairTipsEmail = repairTipsEmail);
         return new FlowSettings(flowId, repairTipsEmail);
     }
 

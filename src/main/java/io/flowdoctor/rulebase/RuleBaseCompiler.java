@@ -18,6 +18,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,12 +47,10 @@ public final class RuleBaseCompiler {
     }
 
     public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
-        // Named before anything is read: a file edited during the compile then makes the name older than
-        // the content, never newer, and the reload that edit triggers names it right. A missing directory
-        // is reported as a problem below.
-        String version = Files.isDirectory(rulesDirectory) && Files.isDirectory(knowledgeDirectory)
-                ? RuleSetVersion.of(rulesDirectory, knowledgeDirectory) : null;
         List<RuleProblem> problems = new ArrayList<>();
+        // Named before anything is read: a file edited during the compile then makes the name older than
+        // the content, never newer, and the reload that edit triggers names it right.
+        String version = version(rulesDirectory, knowledgeDirectory, problems);
         KnowledgeBase knowledge = loadKnowledge(knowledgeDirectory, problems);
         List<Path> drlFiles = drlFiles(rulesDirectory, problems);
 
@@ -86,6 +85,18 @@ public final class RuleBaseCompiler {
         }
         return new RuleBase(kieBase, knowledge, version, rules,
                 outlines(rulesDirectory, drlFiles, rules), Instant.now());
+    }
+
+    private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
+        if (!Files.isDirectory(rulesDirectory) || !Files.isDirectory(knowledgeDirectory)) {
+            return null; // reported below, where the directories are read
+        }
+        try {
+            return RuleSetVersion.of(rulesDirectory, knowledgeDirectory);
+        } catch (UncheckedIOException e) {
+            problems.add(new RuleProblem(rulesDirectory.toString(), 0, "cannot read the rule set: " + e.getCause().getMessage()));
+            return null;
+        }
     }
 
     private static KnowledgeBase loadKnowledge(Path knowledgeDirectory, List<RuleProblem> problems) {

@@ -49,13 +49,16 @@ class NewFlowsUnderLoadTest {
                     .body("{\"flowId\": \"" + flow + "\", \"runId\": \"r\", \"failedAt\": \"2026-11-27T10:00:00Z\","
                             + " \"actions\": [{\"name\": \"HTTP\", \"connector\": \"http\", \"statusCode\": 502}]}")
                     .when().post("/api/v1/diagnoses")
-                    .then().extract().asString());
+                    .then().statusCode(200).extract().asString());
         }
         List<String> answers = new ArrayList<>();
-        for (Future<String> answer : clients.invokeAll(calls)) {
-            answers.add(answer.get());
+        try {
+            for (Future<String> answer : clients.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdown();
         }
-        clients.shutdown();
         for (String answer : answers) {
             assertEquals(1, JsonPath.from(answer).getInt("repairTips.troubleshootingTips.failureCount"),
                     answer);

@@ -4,6 +4,7 @@ import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
 import io.flowdoctor.rulebase.RuleRef;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Which rules concluded a fact, whatever order the rules were loaded and fired in. */
 class RuleEngineTest {
 
+    private static final FailedAction BAD_GATEWAY = new FailedAction("HTTP", "http", "", 502, "", "bad gateway", null);
+
     @TempDir
     Path workspace;
 
@@ -29,13 +32,23 @@ class RuleEngineTest {
         Files.writeString(rules.resolve(second), rule("SHARED-002", "Bad gateway is worth a resubmit as well"));
         RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
 
-        Conclusions conclusions = RuleEngine.evaluate(ruleBase,
-                List.of(new FailedAction("HTTP", "http", "", 502, "", "bad gateway", null)));
+        Conclusions conclusions = RuleEngine.evaluate(ruleBase, List.of(BAD_GATEWAY));
 
         List<String> credited = conclusions.recommendations().stream()
                 .filter(r -> r.fact().equals(new Recommendation("transient.resubmit", 1)))
                 .map(Derived::rule).map(RuleRef::ruleId).sorted().toList();
         assertEquals(List.of("SHARED-001", "SHARED-002"), credited);
+    }
+
+    @Test
+    void aFactInsertedPlainlyIsCreditedToItsRule() throws IOException {
+        Path rules = Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(rules.resolve("plain.drl"), rule("PLAIN-001", "Bad gateway, stated plainly").replace("insertLogical(", "insert("));
+        RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
+
+        Conclusions conclusions = RuleEngine.evaluate(ruleBase, List.of(BAD_GATEWAY));
+
+        assertEquals(List.of("PLAIN-001"), conclusions.recommendations().stream().map(r -> r.rule().ruleId()).toList());
     }
 
     private static String rule(String id, String name) {
