@@ -4,12 +4,12 @@
 # and reports requests per second and latency percentiles of both and their ratio. Then it reloads a
 # rule base of 10,000 generated connector rules under load and diagnoses with it.
 #
-#   bench/http-bench.sh [--no-build]   (DURATION=20s WARMUP=10s THREADS=2 CONNECTIONS=16 RELOAD_WINDOW=90s)
+#   bench/http-bench.sh [--no-build]   (DURATION=20s WARMUP=30s THREADS=2 CONNECTIONS=16 RELOAD_WINDOW=90s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RELOAD_WINDOW=${RELOAD_WINDOW:-90s}

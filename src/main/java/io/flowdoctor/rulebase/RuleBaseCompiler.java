@@ -3,6 +3,9 @@ package io.flowdoctor.rulebase;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
 import io.flowdoctor.knowledge.KnowledgeBaseLoader;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -84,7 +87,7 @@ public final class RuleBaseCompiler {
             throw new RuleBaseException(problems);
         }
         return new RuleBase(kieBase, knowledge, version, rules,
-                outlines(rulesDirectory, drlFiles, rules), Instant.now());
+                outlines(builder, kieBase, rules), Instant.now());
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -179,19 +182,21 @@ public final class RuleBaseCompiler {
         return rules;
     }
 
-    private static Map<String, RuleOutline> outlines(Path rulesDirectory, List<Path> drlFiles, Map<String, RuleRef> rules) {
-        Map<String, Map<String, String>> consequencesByFile = new HashMap<>();
-        for (Path file : drlFiles) {
-            try {
-                consequencesByFile.put(displayName(rulesDirectory, file), RuleOutlines.consequences(Files.readString(file)));
-            } catch (IOException e) {
-                consequencesByFile.put(displayName(rulesDirectory, file), Map.of());
+    /** From the rules as the builder parsed them, so that the files are not parsed a second time. */
+    private static Map<String, RuleOutline> outlines(KnowledgeBuilder builder, InternalKnowledgeBase kieBase, Map<String, RuleRef> rules) {
+        Map<String, String> consequenceByFileAndRule = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            List<PackageDescr> parsed = ((KnowledgeBuilderImpl) builder).getPackageDescrs(kiePackage.getName());
+            for (PackageDescr packageDescr : parsed == null ? List.<PackageDescr>of() : parsed) {
+                for (RuleDescr rule : packageDescr.getRules()) {
+                    String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
+                    consequenceByFileAndRule.put(file + "\n" + rule.getName(), String.valueOf(rule.getConsequence()));
+                }
             }
         }
         Map<String, RuleOutline> outlines = new HashMap<>();
         for (RuleRef rule : rules.values()) {
-            String consequence = consequencesByFile.getOrDefault(rule.file(), Map.of()).get(rule.rule());
-            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequence));
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule())));
         }
         return outlines;
     }
