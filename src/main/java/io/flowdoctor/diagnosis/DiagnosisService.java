@@ -75,7 +75,8 @@ public class DiagnosisService {
             flowStates.ensureExists(report.flowId());
             diagnosis = QuarkusTransaction.disallowingExisting().call(inTransaction);
         }
-        Diagnosis answer = diagnosis.orElseThrow(() -> new IllegalStateException("Flow " + report.flowId() + " has no row after it was created"));
+        Diagnosis answer = diagnosis.orElseThrow(
+                () -> new IllegalStateException("Flow " + report.flowId() + " has no row after it was created"));
         count(answer);
         sample.stop(latency);
         return answer;

@@ -183,7 +183,8 @@ public final class RuleBaseCompiler {
     }
 
     /** From the rules as the builder parsed them, so that the files are not parsed a second time. */
-    private static Map<String, RuleOutline> outlines(KnowledgeBuilder builder, InternalKnowledgeBase kieBase, Map<String, RuleRef> rules) {
+    private static Map<String, RuleOutline> outlines(KnowledgeBuilder builder, InternalKnowledgeBase kieBase,
+                                                     Map<String, RuleRef> rules) {
         Map<String, String> consequenceByFileAndRule = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             List<PackageDescr> parsed = ((KnowledgeBuilderImpl) builder).getPackageDescrs(kiePackage.getName());
@@ -196,7 +197,8 @@ public final class RuleBaseCompiler {
         }
         Map<String, RuleOutline> outlines = new HashMap<>();
         for (RuleRef rule : rules.values()) {
-            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule())));
+            String consequence = consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule());
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequence));
         }
         return outlines;
     }

@@ -43,7 +43,8 @@ class RuleEngineTest {
     @Test
     void aFactInsertedPlainlyIsCreditedToItsRule() throws IOException {
         Path rules = Files.createDirectories(workspace.resolve("rules"));
-        Files.writeString(rules.resolve("plain.drl"), rule("PLAIN-001", "Bad gateway, stated plainly").replace("insertLogical(", "insert("));
+        String plain = rule("PLAIN-001", "Bad gateway, stated plainly").replace("insertLogical(", "insert(");
+        Files.writeString(rules.resolve("plain.drl"), plain);
         RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
 
         Conclusions conclusions = RuleEngine.evaluate(ruleBase, List.of(BAD_GATEWAY));
