@@ -3,7 +3,7 @@ package io.flowdoctor.api;
 import jakarta.annotation.security.RolesAllowed;
 import io.flowdoctor.security.Roles;
 import io.flowdoctor.notify.RenderedEmail;
-import io.flowdoctor.notify.RepairTipsPreview;
+import io.flowdoctor.intake.RepairTipsPreview;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

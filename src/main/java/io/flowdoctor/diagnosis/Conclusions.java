@@ -1,5 +1,8 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.rulebase.Derived;
+import io.flowdoctor.rulebase.Evaluation;
+import io.flowdoctor.rulebase.RuleMatch;
 import io.flowdoctor.rulebase.RuleRef;
 
 import java.util.List;
@@ -18,6 +21,13 @@ public record Conclusions(
         List<Derived<Escalation>> escalations,
         List<RuleRef> firedRules,
         List<RuleMatch> matches) {
+
+    /** The conclusions of an evaluation whose advice rules reasoned on the given primary finding. */
+    static Conclusions of(Evaluation evaluation, PrimaryFinding primary) {
+        return new Conclusions(FindingRanking.rank(evaluation.all(Finding.class)), primary,
+                evaluation.all(Recommendation.class), evaluation.all(ResubmitAdvice.class), evaluation.all(Escalation.class),
+                evaluation.firedRules(), evaluation.matches());
+    }
 
     /**
      * The facts that speak for the primary finding: those of rules that found the primary category, and

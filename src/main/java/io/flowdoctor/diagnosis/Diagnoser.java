@@ -8,7 +8,10 @@ import io.flowdoctor.diagnosis.Diagnosis.TroubleshootingTips;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.TipText;
+import io.flowdoctor.rulebase.Derived;
+import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -48,8 +52,13 @@ public final class Diagnoser {
         FailedAction action = failedAction(step, knowledge);
         FlowRun run = new FlowRun(report.flowId(), report.flowName(), report.environmentId(), report.runId(), report.failedAt());
 
-        Conclusions conclusions = RuleEngine.evaluate(ruleBase,
-                List.of(run, action, history, knowledge.retryPolicy()));
+        // Classification rules fire first; the advice rules then reason on the finding that ranked first.
+        AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
+        Evaluation evaluation = ruleBase.evaluate(List.of(run, action, history, knowledge.retryPolicy()), classified -> {
+            primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class))));
+            return List.of(primary.get());
+        });
+        Conclusions conclusions = Conclusions.of(evaluation, primary.get());
 
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
         String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
@@ -111,7 +120,7 @@ public final class Diagnoser {
 
     private static String whatHappened(ReportedAction step, Conclusions conclusions, List<RecommendationItem> recommendations,
                                        KnowledgeBase knowledge, Language language) {
-        String stepFailed = knowledge.text("answer.step-failed", language).replace("{action}", step.name());
+        String stepFailed = Placeholders.fill(knowledge.text("answer.step-failed", language), Map.of("action", step.name()));
         if (recommendations.isEmpty()) {
             return stepFailed;
         }

@@ -1,15 +1,18 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
 import io.flowdoctor.diagnosis.Diagnosis.Link;
 import io.flowdoctor.diagnosis.Diagnosis.SupportRequest;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.SupportSettings;
 import io.flowdoctor.rulebase.RuleRef;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,24 +52,21 @@ final class Escalations {
     private static SupportRequest supportRequest(Conclusions conclusions, FlowRun run, ReportedAction step,
                                                  SupportSettings support, Language language) {
         String category = conclusions.primary().category().name();
-        Map<String, String> values = Map.ofEntries(
-                Map.entry("flowName", Objects.requireNonNullElse(run.flowName(), run.flowId())),
-                Map.entry("flowId", run.flowId()),
-                Map.entry("environmentId", Objects.requireNonNullElse(run.environmentId(), "-")),
-                Map.entry("runId", Objects.requireNonNullElse(run.runId(), "-")),
-                Map.entry("failedAt", String.valueOf(run.failedAt())),
-                Map.entry("action", step.name()),
-                Map.entry("connector", Objects.requireNonNullElse(step.connector(), "-")),
-                Map.entry("operation", Objects.requireNonNullElse(step.operation(), "-")),
-                Map.entry("statusCode", step.statusCode() == null ? "-" : step.statusCode().toString()),
-                Map.entry("errorCode", Objects.requireNonNullElse(step.errorCode(), "-")),
-                Map.entry("message", Objects.requireNonNullElse(Normalizer.excerpt(step.message(), MESSAGE_EXCERPT), "-")),
-                Map.entry("category", category),
-                Map.entry("rules", conclusions.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.joining(", "))));
-        String description = support.descriptionTemplate().get(language);
-        for (var value : values.entrySet()) {
-            description = description.replace("{" + value.getKey() + "}", value.getValue());
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("flowName", Objects.requireNonNullElse(run.flowName(), run.flowId()));
+        values.put("flowId", run.flowId());
+        values.put("environmentId", run.environmentId());
+        values.put("runId", run.runId());
+        values.put("failedAt", run.failedAt());
+        values.put("action", step.name());
+        values.put("connector", step.connector());
+        values.put("operation", step.operation());
+        values.put("statusCode", step.statusCode());
+        values.put("errorCode", step.errorCode());
+        values.put("message", Normalizer.excerpt(step.message(), MESSAGE_EXCERPT));
+        values.put("category", category);
+        values.put("rules", conclusions.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.joining(", ")));
+        String description = Placeholders.fill(support.descriptionTemplate().get(language), values);
         return new SupportRequest(support.problemType(),
                 support.supportCategories().getOrDefault(category, support.supportCategories().get("UNKNOWN")), description);
     }

@@ -1,5 +1,7 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.rulebase.RuleMatch;
+import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.diagnosis.Diagnosis.Explanation;
 import io.flowdoctor.diagnosis.Diagnosis.MatchedFact;
 

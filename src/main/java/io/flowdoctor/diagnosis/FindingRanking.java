@@ -1,5 +1,6 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.rulebase.Derived;
 import java.util.Comparator;
 import java.util.List;
 

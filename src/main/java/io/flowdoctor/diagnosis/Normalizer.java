@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Puts reported text into the one form rules compare against, once per request: Unicode NFKC, lower
  * case, every run of white space (and control characters) as one space.
  */
-final class Normalizer {
+public final class Normalizer {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Cntrl}\\u00A0\\u2000-\\u200B\\u3000]+");
 
@@ -32,12 +32,12 @@ final class Normalizer {
         return WHITE_SPACE.matcher(composed).replaceAll(" ").strip();
     }
 
-    static String identifier(String raw) {
+    public static String identifier(String raw) {
         return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The start of a message, at most the given length, for places that must not hold it whole; null stays null. */
-    static String excerpt(String message, int length) {
+    public static String excerpt(String message, int length) {
         if (message == null) {
             return null;
         }

@@ -17,6 +17,16 @@ public record RunReport(
         actions = List.copyOf(actions);
     }
 
+    /** The same run, failed at the given instant. */
+    public RunReport failedAt(Instant instant) {
+        return new RunReport(flowId, flowName, environmentId, runId, instant, owner, actions);
+    }
+
+    /** The owner's e-mail address, or null when the request names none. */
+    public String ownerEmail() {
+        return owner == null ? null : owner.email();
+    }
+
     /** The flow's owner, who receives repair tips. */
     public record Owner(String email, String displayName) {
     }

@@ -18,6 +18,7 @@ public record AuditEntry(
         String primaryRuleId,
         String ruleSetVersion,
         String locale,
+        String ownerEmail,
         String requestSummary,
         String answer,
         List<FiredRule> firedRules) {

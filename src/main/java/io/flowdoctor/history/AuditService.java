@@ -52,6 +52,7 @@ public class AuditService {
         record.primaryRuleId = entry.primaryRuleId();
         record.ruleSetVersion = entry.ruleSetVersion();
         record.locale = entry.locale();
+        record.ownerEmail = entry.ownerEmail();
         record.requestSummary = entry.requestSummary();
         record.answer = entry.answer();
         for (AuditEntry.FiredRule rule : entry.firedRules()) {

@@ -56,6 +56,9 @@ public class DiagnosisRecord extends PanacheEntityBase {
 
     public String locale;
 
+    @Column(name = "owner_email")
+    public String ownerEmail;
+
     /** JSON: the request without the full messages. */
     @Column(name = "request_summary", length = 400000)
     public String requestSummary;

@@ -1,6 +1,7 @@
 package io.flowdoctor.history;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.diagnosis.FailureHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,11 +28,11 @@ public class IncidentService {
     }
 
     /**
-     * Records a failure in the caller's transaction and returns the incident it belongs to; empty, with
+     * Records a failure in the caller's transaction and returns the history of the incident it belongs to; empty, with
      * nothing recorded, for a flow without a row yet ({@link FlowStates#ensureExists}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Incident> recordFailure(String flowId, String runId, Instant failedAt, UUID diagnosisId) {
+    public Optional<FailureHistory> recordFailure(String flowId, String runId, Instant failedAt, UUID diagnosisId) {
         Optional<FlowState> known = flowStates.lockedIfExists(flowId);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -63,7 +64,7 @@ public class IncidentService {
         failure.failedAt = failedAt;
         failure.diagnosisId = diagnosisId;
         failure.persist();
-        return Optional.of(new Incident(state.incidentFailures, state.incidentStartedAt, (int) inLastHour));
+        return Optional.of(new FailureHistory(state.incidentFailures, state.incidentStartedAt, (int) inLastHour));
     }
 
     /** A successful run closes the flow's incident; empty when none was open. */

@@ -28,7 +28,8 @@ public final class KnowledgeBaseLoader {
     /** Texts the answer and the e-mail use by id, whatever the rules name. */
     private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "email.subject", "email.intro",
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
-            "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.escalated", "email.unsubscribe");
+            "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
+            "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
 
     private final Path directory;
     private final List<String> problems = new ArrayList<>();
@@ -160,7 +161,7 @@ public final class KnowledgeBaseLoader {
     }
 
     private String relative(Path file) {
-        return directory.getFileName() + "/" + directory.relativize(file);
+        return DisplayPath.of(directory, file);
     }
 
     private static boolean isBlank(String text) {

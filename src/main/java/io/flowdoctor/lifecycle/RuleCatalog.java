@@ -1,6 +1,5 @@
 package io.flowdoctor.lifecycle;
 
-import io.flowdoctor.diagnosis.DiagnosisService;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleOutline;
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +12,9 @@ import java.util.List;
 /** Every rule of the serving rule base, what it can conclude, and how often it fired since the start. */
 @ApplicationScoped
 public class RuleCatalog {
+
+    /** Counter of fired rules, tagged by rule id: counted where diagnoses are taken in, read back here. */
+    public static final String RULES_FIRED = "flowdoctor.rules.fired";
 
     private final ActiveRuleBase active;
     private final MeterRegistry registry;
@@ -35,7 +37,7 @@ public class RuleCatalog {
     }
 
     private Entry entry(RuleOutline outline) {
-        Counter fired = registry.find(DiagnosisService.RULES_FIRED).tag("rule", outline.rule().ruleId()).counter();
+        Counter fired = registry.find(RULES_FIRED).tag("rule", outline.rule().ruleId()).counter();
         return new Entry(outline.rule().ruleId(), outline.rule().rule(), outline.rule().file(), outline.family(),
                 outline.categories(), outline.tips(), outline.resubmit(), outline.escalation(),
                 fired == null ? 0 : (long) fired.count());

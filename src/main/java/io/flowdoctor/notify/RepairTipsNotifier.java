@@ -1,8 +1,6 @@
 package io.flowdoctor.notify;
 
 import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.diagnosis.Diagnosis;
-import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.history.FlowState;
 import io.flowdoctor.history.OutboxEmail;
 import io.flowdoctor.knowledge.KnowledgeBase;
@@ -32,22 +30,22 @@ public class RepairTipsNotifier {
 
     /** Runs in the diagnosis' transaction, which holds the flow's row. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onDiagnosis(KnowledgeBase knowledge, RepairTipsRenderer.Flow flow, Diagnosis diagnosis) {
-        if (flow.ownerEmail() == null || flow.ownerEmail().isBlank()) {
+    public void onDiagnosis(KnowledgeBase knowledge, FailureNotice notice) {
+        if (notice.ownerEmail() == null || notice.ownerEmail().isBlank()) {
             return;
         }
-        FlowState state = FlowState.findById(flow.flowId());
-        if (state == null || !state.repairTipsEmail || retriesStillRunning(diagnosis)) {
+        FlowState state = FlowState.findById(notice.flowId());
+        if (state == null || !state.repairTipsEmail || retriesStillRunning(notice)) {
             return;
         }
         Instant now = Instant.now();
-        RenderedEmail email = renderer.render(knowledge, flow, diagnosis);
-        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", flow.flowId(), OutboxEmail.PENDING)
+        RenderedEmail email = renderer.render(knowledge, notice);
+        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", notice.flowId(), OutboxEmail.PENDING)
                 .firstResultOptional();
-        OutboxEmail queued = waiting.orElseGet(() -> newEmail(flow, now,
+        OutboxEmail queued = waiting.orElseGet(() -> newEmail(notice.flowId(), now,
                 state.incidentEmailedAt == null ? now : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
-        queued.diagnosisId = diagnosis.diagnosisId();
-        queued.recipient = flow.ownerEmail().strip();
+        queued.diagnosisId = notice.diagnosisId();
+        queued.recipient = notice.ownerEmail().strip();
         queued.subject = email.subject();
         queued.html = email.html();
         queued.text = email.text();
@@ -58,16 +56,14 @@ public class RepairTipsNotifier {
     }
 
     /** For AUTOMATIC advice the platform retries by itself; the owner hears of it once those retries are spent. */
-    private static boolean retriesStillRunning(Diagnosis diagnosis) {
-        Diagnosis.ResubmitItem resubmit = diagnosis.resubmit();
-        return resubmit.advice() == Resubmit.AUTOMATIC && resubmit.maxAttempts() != null
-                && diagnosis.repairTips().troubleshootingTips().failureCount() <= resubmit.maxAttempts();
+    private static boolean retriesStillRunning(FailureNotice notice) {
+        return notice.automaticRetries() != null && notice.failureCount() <= notice.automaticRetries();
     }
 
-    private static OutboxEmail newEmail(RepairTipsRenderer.Flow flow, Instant now, Instant sendAfter) {
+    private static OutboxEmail newEmail(String flowId, Instant now, Instant sendAfter) {
         OutboxEmail email = new OutboxEmail();
         email.id = UUID.randomUUID();
-        email.flowId = flow.flowId();
+        email.flowId = flowId;
         email.createdAt = now;
         email.sendAfter = sendAfter;
         email.status = OutboxEmail.PENDING;

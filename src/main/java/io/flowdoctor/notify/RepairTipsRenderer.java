@@ -1,20 +1,18 @@
 package io.flowdoctor.notify;
 
 import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.diagnosis.Diagnosis;
-import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Placeholders;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +26,7 @@ public class RepairTipsRenderer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final List<String> LABELS = List.of("when", "whatHappened", "howToFix", "troubleshootingTips",
-            "resubmit", "fixMyFlow", "escalated", "unsubscribe");
+            "resubmit", "fixMyFlow", "unsubscribe");
 
     private final Engine engine;
     private final FlowDoctorConfig config;
@@ -40,37 +38,31 @@ public class RepairTipsRenderer {
         this.tokens = tokens;
     }
 
-    /** The flow the e-mail is about, as the request named it. */
-    public record Flow(String flowId, String flowName, String environmentId, String ownerEmail) {
-    }
-
-    public RenderedEmail render(KnowledgeBase knowledge, Flow flow, Diagnosis diagnosis) {
-        Language language = Language.resolve(diagnosis.locale(), null);
-        String flowName = Objects.requireNonNullElse(flow.flowName(), flow.flowId());
-        Diagnosis.TroubleshootingTips counts = diagnosis.repairTips().troubleshootingTips();
-        String firstFailedAt = WHEN.format(counts.firstFailedAt());
+    public RenderedEmail render(KnowledgeBase knowledge, FailureNotice notice) {
+        Language language = Language.resolve(notice.locale(), null);
+        String flowName = Objects.requireNonNullElse(notice.flowName(), notice.flowId());
+        String firstFailedAt = WHEN.format(notice.firstFailedAt());
+        Map<String, Object> values = Map.of("flowName", flowName, "title", notice.title(), "firstFailedAt", firstFailedAt,
+                "count", notice.failureCount());
 
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(label -> labels.put(label, knowledge.text("email." + label, language)));
-        String title = diagnosis.recommendations().isEmpty() ? diagnosis.category().name() : diagnosis.recommendations().get(0).title();
-        String subject = knowledge.text("email.subject", language).replace("{flowName}", flowName).replace("{title}", title);
+        String subject = Placeholders.fill(knowledge.text("email.subject", language), values);
         data.put("label", labels);
         data.put("lang", language.code());
         data.put("subject", subject);
-        data.put("intro", knowledge.text("email.intro", language).replace("{flowName}", flowName));
-        data.put("whenValue", knowledge.text("email.whenValue", language).replace("{firstFailedAt}", firstFailedAt));
-        data.put("whatHappened", diagnosis.whatHappened());
-        data.put("tips", diagnosis.recommendations().stream()
-                .map(tip -> Map.of("title", tip.title(), "steps", tip.steps()))
-                .toList());
-        data.put("escalation", escalation(diagnosis.escalation()));
-        data.put("failureCount", knowledge.text("email.failureCount", language)
-                .replace("{count}", String.valueOf(counts.failureCount())).replace("{firstFailedAt}", firstFailedAt));
-        data.put("resubmitUrl", counts.resubmitUrl());
-        data.put("fixUrl", fixUrl(flow));
+        data.put("intro", Placeholders.fill(knowledge.text("email.intro", language), values));
+        data.put("whenValue", Placeholders.fill(knowledge.text("email.whenValue", language), values));
+        data.put("whatHappened", notice.whatHappened());
+        data.put("tips", notice.tips());
+        data.put("escalation", notice.escalation());
+        data.put("escalated", notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
+        data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
+        data.put("resubmitUrl", notice.resubmitUrl());
+        data.put("fixUrl", fixUrl(notice));
         data.put("unsubscribeUrl", config.email().publicUrl() + "/api/v1/unsubscribe?token="
-                + tokens.sign(flow.flowId(), flow.ownerEmail()));
+                + tokens.sign(notice.flowId(), Objects.requireNonNullElse(notice.ownerEmail(), "")));
 
         KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
         String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
@@ -78,25 +70,15 @@ public class RepairTipsRenderer {
         return new RenderedEmail(subject, html, text.strip() + "\n");
     }
 
-    private static Map<String, Object> escalation(Diagnosis.EscalationItem escalation) {
-        if (escalation.level() == EscalationLevel.NONE) {
-            return null;
-        }
-        return Map.of("reason", Objects.requireNonNullElse(escalation.reason(), ""),
-                "links", escalation.links().stream().map(link -> Map.of("title", link.title(), "url", link.url())).toList());
+    /** The sentence before the reason says who must act, so it follows the level: e.g. email.escalated.self-help. */
+    static String escalatedLabel(FailureNotice.Escalation escalation) {
+        return "email.escalated." + escalation.level().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private String fixUrl(Flow flow) {
-        return config.email().editUrlTemplate()
-                .filter(template -> !template.contains("{environmentId}") || flow.environmentId() != null)
-                .map(template -> template
-                        .replace("{environmentId}", encode(flow.environmentId()))
-                        .replace("{flowId}", encode(flow.flowId())))
-                .orElse(null);
+    private String fixUrl(FailureNotice notice) {
+        Map<String, String> ids = new HashMap<>();
+        ids.put("environmentId", notice.environmentId());
+        ids.put("flowId", notice.flowId());
+        return config.email().editUrlTemplate().flatMap(template -> Placeholders.link(template, ids)).orElse(null);
     }
-
-    private static String encode(String value) {
-        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
 }

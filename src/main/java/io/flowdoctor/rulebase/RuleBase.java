@@ -6,28 +6,73 @@ import org.kie.api.definition.rule.Rule;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One compiled version of rules/ together with the knowledge-base/ it was checked against.
- *
- * @param version  sha256 over the rule and knowledge-base files
- * @param outlines what each rule can conclude, by rule id
+ * One compiled version of rules/ together with the knowledge-base/ it was checked against. The compiled
+ * rules stay inside: callers evaluate facts and get plain records back.
  */
-public record RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
-                       Map<String, RuleOutline> outlines, Instant loadedAt) {
+public final class RuleBase {
 
-    public RuleBase {
-        rules = Map.copyOf(rules);
-        outlines = Map.copyOf(outlines);
+    private final KieBase kieBase;
+    private final KnowledgeBase knowledge;
+    private final String version;
+    private final Map<String, RuleRef> rules;
+    private final Map<String, RuleOutline> outlines;
+    private final Instant loadedAt;
+
+    /**
+     * @param rules    every rule by its package and name
+     * @param version  sha256 over the rule and knowledge-base files
+     * @param outlines what each rule can conclude, by rule id
+     */
+    RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
+             Map<String, RuleOutline> outlines, Instant loadedAt) {
+        this.kieBase = kieBase;
+        this.knowledge = knowledge;
+        this.version = version;
+        this.rules = Map.copyOf(rules);
+        this.outlines = Map.copyOf(outlines);
+        this.loadedAt = loadedAt;
     }
 
-    public RuleRef ref(Rule rule) {
-        return rules.get(key(rule.getPackageName(), rule.getName()));
+    /** Fires the rules on the facts once; nothing is added between firings. */
+    public Evaluation evaluate(List<Object> facts) {
+        return evaluate(facts, concluded -> List.of());
+    }
+
+    /**
+     * Fires the rules on the facts; the interlude then sees what they concluded and returns facts for a
+     * second firing (none: no second firing).
+     */
+    public Evaluation evaluate(List<Object> facts, Function<Evaluation, List<Object>> interlude) {
+        return RuleSession.evaluate(kieBase, this::ref, facts, interlude);
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Map<String, RuleOutline> outlines() {
+        return outlines;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
     }
 
     public Collection<RuleRef> allRules() {
         return rules.values();
+    }
+
+    private RuleRef ref(Rule rule) {
+        return rules.get(key(rule.getPackageName(), rule.getName()));
     }
 
     static String key(String packageName, String ruleName) {

@@ -1,11 +1,11 @@
 package io.flowdoctor.rulebase;
 
+import io.flowdoctor.knowledge.DisplayPath;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
 import io.flowdoctor.knowledge.KnowledgeBaseLoader;
-import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
+import io.flowdoctor.rulebase.DroolsInternals.ParsedRule;
+import io.flowdoctor.rulebase.RuleOutlines.Reference;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -29,19 +29,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles every .drl under the rules directory into a KieBase and checks it against the knowledge
  * base: every rule has a unique {@code @id}, every tip and text a rule names exists.
  */
 public final class RuleBaseCompiler {
-
-    /** How a consequence names texts: {@code new Recommendation("tip.id", ...)} and {@code new Escalation(..., "text.id")}. */
-    private static final Pattern TIP_REFERENCE = Pattern.compile("new\\s+Recommendation\\s*\\(\\s*\"([^\"]+)\"");
-    private static final Pattern TEXT_REFERENCE =
-            Pattern.compile("new\\s+Escalation\\s*\\(\\s*EscalationLevel\\.\\w+\\s*,\\s*\"([^\"]+)\"");
 
     private final ClassLoader classLoader;
 
@@ -64,13 +57,15 @@ public final class RuleBaseCompiler {
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Path file : drlFiles) {
             Resource resource = ResourceFactory.newFileResource(file.toFile());
-            resource.setSourcePath(displayName(rulesDirectory, file));
+            resource.setSourcePath(DisplayPath.of(rulesDirectory, file));
             batch.add(resource, ResourceType.DRL);
-            if (knowledge != null) {
-                checkReferences(rulesDirectory, file, knowledge, problems);
-            }
         }
         batch.build();
+        // One parse serves the reference check and the outlines.
+        List<ParsedRule> parsed = DroolsInternals.parsedRules(builder);
+        if (knowledge != null) {
+            checkReferences(parsed, knowledge, problems);
+        }
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String file = error.getResource() == null ? rulesDirectory.getFileName().toString() : error.getResource().getSourcePath();
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
@@ -86,8 +81,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules,
-                outlines(builder, kieBase, rules), Instant.now());
+        return new RuleBase(kieBase, knowledge, version, rules, outlines(parsed, rules), Instant.now());
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -134,27 +128,16 @@ public final class RuleBaseCompiler {
         }
     }
 
-    private static void checkReferences(Path rulesDirectory, Path file, KnowledgeBase knowledge, List<RuleProblem> problems) {
-        String source;
-        try {
-            source = Files.readString(file);
-        } catch (IOException e) {
-            problems.add(new RuleProblem(displayName(rulesDirectory, file), 0, e.getMessage()));
-            return;
-        }
-        String name = displayName(rulesDirectory, file);
-        Matcher tips = TIP_REFERENCE.matcher(source);
-        while (tips.find()) {
-            if (!knowledge.hasTip(tips.group(1))) {
-                problems.add(new RuleProblem(name, lineOf(source, tips.start()),
-                        "tip '" + tips.group(1) + "' is not in knowledge-base/tips"));
-            }
-        }
-        Matcher texts = TEXT_REFERENCE.matcher(source);
-        while (texts.find()) {
-            if (!knowledge.hasText(texts.group(1))) {
-                problems.add(new RuleProblem(name, lineOf(source, texts.start()),
-                        "text '" + texts.group(1) + "' is not in knowledge-base/texts.yaml"));
+    private static void checkReferences(List<ParsedRule> parsed, KnowledgeBase knowledge, List<RuleProblem> problems) {
+        for (ParsedRule rule : parsed) {
+            for (Reference reference : RuleOutlines.references(rule)) {
+                if (reference.kind() == Reference.Kind.TIP && !knowledge.hasTip(reference.id())) {
+                    problems.add(new RuleProblem(rule.file(), reference.line(),
+                            "tip '" + reference.id() + "' is not in knowledge-base/tips"));
+                } else if (reference.kind() == Reference.Kind.TEXT && !knowledge.hasText(reference.id())) {
+                    problems.add(new RuleProblem(rule.file(), reference.line(),
+                            "text '" + reference.id() + "' is not in knowledge-base/texts.yaml"));
+                }
             }
         }
     }
@@ -164,7 +147,7 @@ public final class RuleBaseCompiler {
         Map<String, RuleRef> byId = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                String file = sourcePath(rule);
+                String file = DroolsInternals.sourcePath(rule);
                 Object id = rule.getMetaData().get("id");
                 if (id == null || id.toString().isBlank()) {
                     problems.add(new RuleProblem(file, 0, "rule \"" + rule.getName() + "\" has no @id"));
@@ -182,39 +165,13 @@ public final class RuleBaseCompiler {
         return rules;
     }
 
-    /** From the rules as the builder parsed them, so that the files are not parsed a second time. */
-    private static Map<String, RuleOutline> outlines(KnowledgeBuilder builder, InternalKnowledgeBase kieBase,
-                                                     Map<String, RuleRef> rules) {
+    private static Map<String, RuleOutline> outlines(List<ParsedRule> parsed, Map<String, RuleRef> rules) {
         Map<String, String> consequenceByFileAndRule = new HashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            List<PackageDescr> parsed = ((KnowledgeBuilderImpl) builder).getPackageDescrs(kiePackage.getName());
-            for (PackageDescr packageDescr : parsed == null ? List.<PackageDescr>of() : parsed) {
-                for (RuleDescr rule : packageDescr.getRules()) {
-                    String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
-                    consequenceByFileAndRule.put(file + "\n" + rule.getName(), String.valueOf(rule.getConsequence()));
-                }
-            }
-        }
+        parsed.forEach(rule -> consequenceByFileAndRule.put(rule.file() + "\n" + rule.name(), rule.consequence()));
         Map<String, RuleOutline> outlines = new HashMap<>();
         for (RuleRef rule : rules.values()) {
-            String consequence = consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule());
-            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequence));
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule())));
         }
         return outlines;
-    }
-
-    private static String sourcePath(Rule rule) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
-            return impl.getResource().getSourcePath();
-        }
-        return "";
-    }
-
-    private static String displayName(Path rulesDirectory, Path file) {
-        return rulesDirectory.getFileName() + "/" + rulesDirectory.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static int lineOf(String source, int offset) {
-        return (int) source.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.flowdoctor.rulebase;
 
+import io.flowdoctor.knowledge.DisplayPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ final class RuleSetVersion {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (Path directory : directories) {
                 for (Path file : regularFiles(directory)) {
-                    String name = directory.getFileName() + "/" + directory.relativize(file).toString().replace('\\', '/');
+                    String name = DisplayPath.of(directory, file);
                     sha256.update(name.getBytes(StandardCharsets.UTF_8));
                     sha256.update((byte) 0);
                     sha256.update(Files.readAllBytes(file));

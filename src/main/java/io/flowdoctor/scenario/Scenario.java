@@ -2,6 +2,7 @@ package io.flowdoctor.scenario;
 
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
+import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.RunReport;
 
@@ -13,13 +14,10 @@ import java.util.List;
  *
  * @param source where the failure comes from (an article, a public issue thread, the seed)
  * @param locale  the caller's language; English when missing
- * @param history the failure history; a first failure when missing
+ * @param history the failure history; a first failure when missing, and the run's failure time when it names no first
  */
-public record Scenario(String name, String source, String locale, History history, RunReport request, Expectation expect) {
-
-    /** The flow's incident so far, this failure included; a first failure when missing. */
-    public record History(int failureCount, int failuresInLastHour) {
-    }
+public record Scenario(String name, String source, String locale, FailureHistory history, RunReport request,
+                       Expectation expect) {
 
     /**
      * @param fired    rule ids that must fire

@@ -1,5 +1,6 @@
 package io.flowdoctor.scenario;
 
+import io.flowdoctor.knowledge.DisplayPath;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -37,8 +38,7 @@ public final class ScenarioLoader {
     }
 
     private static ScenarioFile read(Path scenariosDirectory, Path path) throws IOException {
-        String name = scenariosDirectory.getParent().getFileName() + "/" + scenariosDirectory.getFileName() + "/"
-                + scenariosDirectory.relativize(path).toString().replace('\\', '/');
+        String name = scenariosDirectory.getParent().getFileName() + "/" + DisplayPath.of(scenariosDirectory, path);
         try {
             ScenarioFile parsed = YAML.readValue(path.toFile(), ScenarioFile.class);
             return new ScenarioFile(name, parsed.family(), parsed.cases());

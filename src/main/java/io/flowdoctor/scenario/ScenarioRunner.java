@@ -29,8 +29,10 @@ public final class ScenarioRunner {
         Instant failedAt = Objects.requireNonNullElse(request.failedAt(), DEFAULT_FAILED_AT);
         RunReport dated = new RunReport(request.flowId(), request.flowName(), request.environmentId(), request.runId(),
                 failedAt, request.owner(), request.actions());
-        FailureHistory history = scenario.history() == null ? FailureHistory.first(failedAt)
-                : new FailureHistory(scenario.history().failureCount(), failedAt, scenario.history().failuresInLastHour());
+        FailureHistory given = scenario.history();
+        FailureHistory history = given == null ? FailureHistory.first(failedAt)
+                : given.firstFailedAt() == null ? new FailureHistory(given.failureCount(), failedAt, given.failuresInLastHour())
+                : given;
         return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), history, Diagnoser.Options.plain());
     }
 

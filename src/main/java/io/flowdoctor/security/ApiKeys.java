@@ -1,6 +1,7 @@
 package io.flowdoctor.security;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,8 +23,10 @@ import java.util.Set;
 /**
  * The API keys that may call, by hash. Configured keys win; a service started without any makes one
  * key per role at its first start, keeps their hashes in the data directory and hands the keys over
- * once in a file only its owner may read, so it works out of the box and no key is ever logged.
+ * once in a file only its owner may read, so it works out of the box and no key is ever logged. Made at
+ * start-up, not at the first request, so that the file is there when the README's first command reads it.
  */
+@Startup
 @ApplicationScoped
 public class ApiKeys {
 
@@ -48,8 +51,12 @@ public class ApiKeys {
     private static Map<String, Holder> generatedKeys(Path dataDir) {
         Path hashes = dataDir.resolve("api-keys.properties");
         try {
+            Path handOver = dataDir.resolve("initial-api-keys.txt");
             if (!Files.exists(hashes)) {
-                create(hashes, dataDir.resolve("initial-api-keys.txt"));
+                create(hashes, handOver);
+            } else if (Files.exists(handOver)) {
+                LOG.infof("API keys made at the first start are waiting in %s; take them and delete that file",
+                        handOver.toAbsolutePath().normalize());
             }
             Properties stored = new Properties();
             try (var reader = Files.newBufferedReader(hashes)) {

@@ -1,10 +1,12 @@
-package io.flowdoctor.notify;
+package io.flowdoctor.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.history.DiagnosisRecord;
 import io.flowdoctor.history.OutboxEmail;
+import io.flowdoctor.notify.RenderedEmail;
+import io.flowdoctor.notify.RepairTipsRenderer;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,7 @@ import java.util.UUID;
 
 /**
  * What the owner receives for a diagnosis: the queued or sent e-mail itself where there is one, else
- * the e-mail the diagnosis would produce with today's templates and texts.
+ * the e-mail the audited answer would produce with today's templates and texts.
  */
 @ApplicationScoped
 public class RepairTipsPreview {
@@ -35,18 +37,9 @@ public class RepairTipsPreview {
         if (queued.isPresent()) {
             return queued.map(email -> new RenderedEmail(email.subject, email.html, email.text));
         }
-        return DiagnosisRecord.<DiagnosisRecord>findByIdOptional(diagnosisId).map(record -> renderer.render(ruleBase.current().knowledge(),
-                new RepairTipsRenderer.Flow(record.flowId, record.flowName, record.environmentId, ownerOf(record)),
-                read(record.answer)));
-    }
-
-    private String ownerOf(DiagnosisRecord record) {
-        try {
-            var owner = json.readTree(record.requestSummary).path("owner").path("email");
-            return owner.isTextual() ? owner.asText() : "";
-        } catch (JsonProcessingException e) {
-            return "";
-        }
+        return DiagnosisRecord.<DiagnosisRecord>findByIdOptional(diagnosisId)
+                .map(record -> renderer.render(ruleBase.current().knowledge(),
+                        FailureNotices.of(read(record.answer), record.flowName, record.environmentId, record.ownerEmail)));
     }
 
     private Diagnosis read(String answer) {

@@ -1,6 +1,4 @@
-package io.flowdoctor.diagnosis;
-
-import io.flowdoctor.rulebase.RuleRef;
+package io.flowdoctor.rulebase;
 
 import java.util.List;
 

@@ -1,7 +1,10 @@
-package io.flowdoctor.diagnosis;
+package io.flowdoctor.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.Normalizer;
+import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.history.AuditEntry;
 
@@ -27,7 +30,7 @@ final class AuditRecords {
         return new AuditEntry(diagnosis.diagnosisId(), run.flowId(), run.flowName(), run.environmentId(), run.runId(),
                 run.failedAt(), diagnosis.failedAction(), diagnosis.category().name(), diagnosis.escalation().level().name(),
                 diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId(),
-                diagnosis.ruleSetVersion(), diagnosis.locale(), write(json, summary(run)), write(json, diagnosis),
+                diagnosis.ruleSetVersion(), diagnosis.locale(), run.ownerEmail(), write(json, summary(run)), write(json, diagnosis),
                 diagnosis.firedRules().stream().map(r -> new AuditEntry.FiredRule(r.ruleId(), r.rule(), r.file())).toList());
     }
 

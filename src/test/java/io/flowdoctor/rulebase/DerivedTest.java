@@ -1,6 +1,5 @@
-package io.flowdoctor.diagnosis;
+package io.flowdoctor.rulebase;
 
-import io.flowdoctor.rulebase.RuleRef;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,4 @@
-package io.flowdoctor.diagnosis;
-
-import io.flowdoctor.rulebase.RuleRef;
+package io.flowdoctor.rulebase;
 
 import java.util.Comparator;
 
@@ -8,6 +6,6 @@ import java.util.Comparator;
 public record Derived<T>(T fact, RuleRef rule) {
 
     /** Ranks a lower rule id above a higher one, so that {@code max} settles ties the same way every time. */
-    static final Comparator<RuleRef> PREFER_LOWEST_RULE_ID =
+    public static final Comparator<RuleRef> PREFER_LOWEST_RULE_ID =
             Comparator.comparing((RuleRef rule) -> rule == null ? "" : rule.ruleId(), Comparator.reverseOrder());
 }

@@ -1,17 +1,18 @@
-package io.flowdoctor.diagnosis;
+package io.flowdoctor.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.history.AuditQuery;
+import io.flowdoctor.diagnosis.Diagnoser;
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.FailureHistory;
+import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
 import io.flowdoctor.history.FlowStates;
-import io.flowdoctor.history.Incident;
 import io.flowdoctor.history.IncidentService;
-import io.flowdoctor.history.PageOf;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.lifecycle.RuleCatalog;
 import io.flowdoctor.notify.RepairTipsNotifier;
-import io.flowdoctor.notify.RepairTipsRenderer;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
@@ -27,16 +28,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * Diagnoses failed runs with the rule base that is active when the request arrives. One transaction
- * per diagnosis, once the flow's row exists: the failure is counted in the flow's incident, the rules
- * see that history, and the answer, its audit, any escalation case and any repair-tips e-mail to the
- * owner are stored together or not at all.
+ * Takes in a failed run, from whichever door it came: one transaction per diagnosis, once the flow's row
+ * exists. The failure is counted in the flow's incident, the rules see that history, and the answer, its
+ * audit, any escalation case and any repair-tips e-mail to the owner are stored together or not at all.
  */
 @ApplicationScoped
-public class DiagnosisService {
-
-    /** Counter of fired rules, tagged by rule id; the rule catalog reads it back. */
-    public static final String RULES_FIRED = "flowdoctor.rules.fired";
+public class DiagnosisIntake {
 
     private final ActiveRuleBase ruleBase;
     private final FlowStates flowStates;
@@ -49,9 +46,9 @@ public class DiagnosisService {
     private final MeterRegistry registry;
     private final Timer latency;
 
-    public DiagnosisService(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
-                            EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
-                            ObjectMapper json, MeterRegistry registry) {
+    public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
+                           EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
+                           ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
@@ -86,43 +83,31 @@ public class DiagnosisService {
     private Optional<Diagnosis> diagnoseAndRecord(RunReport report, Language language, boolean explain) {
         UUID diagnosisId = UUID.randomUUID();
         Instant failedAt = Objects.requireNonNullElseGet(report.failedAt(), Instant::now);
-        RunReport dated = new RunReport(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
-                failedAt, report.owner(), report.actions());
+        RunReport dated = report.failedAt(failedAt);
 
         RuleBase rules = ruleBase.current();
-        Optional<Incident> recorded = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
-        if (recorded.isEmpty()) {
+        Optional<FailureHistory> history = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
+        if (history.isEmpty()) {
             return Optional.empty();
         }
-        Incident incident = recorded.get();
-        FailureHistory history = new FailureHistory(incident.failureCount(), incident.firstFailedAt(), incident.failuresInLastHour());
-        Diagnosis diagnosis = Diagnoser.diagnose(rules, dated, language, history,
-                new Diagnoser.Options(diagnosisId, ResubmitLink.of(config.resubmitUrlTemplate(), dated), explain));
+        String resubmitUrl = config.resubmitUrlTemplate().flatMap(template -> ResubmitLink.of(template, dated)).orElse(null);
+        Diagnosis diagnosis = Diagnoser.diagnose(rules, dated, language, history.get(),
+                new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
         audit.record(AuditRecords.entry(dated, diagnosis, json));
-        if (diagnosis.escalation().level().ordinal() >= EscalationLevel.ADMIN.ordinal()) {
+        if (diagnosis.escalation().level().opensCase()) {
             escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated), diagnosis.escalation().level().name(),
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
-        String owner = dated.owner() == null ? null : dated.owner().email();
-        notifier.onDiagnosis(rules.knowledge(),
-                new RepairTipsRenderer.Flow(dated.flowId(), dated.flowName(), dated.environmentId(), owner), diagnosis);
+        notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(dated, diagnosis));
         return Optional.of(diagnosis);
-    }
-
-    public PageOf<AuditService.Summary> audit(AuditQuery query) {
-        return audit.list(query);
-    }
-
-    public Optional<AuditService.Detail> audited(UUID diagnosisId) {
-        return audit.find(diagnosisId);
     }
 
     private void count(Diagnosis diagnosis) {
         registry.counter("flowdoctor.diagnoses", "category", diagnosis.category().name(),
                 "escalation", diagnosis.escalation().level().name()).increment();
         for (RuleRef rule : diagnosis.firedRules()) {
-            registry.counter(RULES_FIRED, "rule", rule.ruleId()).increment();
+            registry.counter(RuleCatalog.RULES_FIRED, "rule", rule.ruleId()).increment();
         }
     }
 }

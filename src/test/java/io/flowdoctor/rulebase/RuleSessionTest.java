@@ -1,9 +1,8 @@
-package io.flowdoctor.diagnosis;
+package io.flowdoctor.rulebase;
 
 import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleBaseCompiler;
-import io.flowdoctor.rulebase.RuleRef;
+import io.flowdoctor.diagnosis.FailedAction;
+import io.flowdoctor.diagnosis.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which rules concluded a fact, whatever order the rules were loaded and fired in. */
-class RuleEngineTest {
+class RuleSessionTest {
 
     private static final FailedAction BAD_GATEWAY = new FailedAction("HTTP", "http", "", 502, "", "bad gateway", null);
 
@@ -32,9 +31,9 @@ class RuleEngineTest {
         Files.writeString(rules.resolve(second), rule("SHARED-002", "Bad gateway is worth a resubmit as well"));
         RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
 
-        Conclusions conclusions = RuleEngine.evaluate(ruleBase, List.of(BAD_GATEWAY));
+        Evaluation evaluation = ruleBase.evaluate(List.of(BAD_GATEWAY));
 
-        List<String> credited = conclusions.recommendations().stream()
+        List<String> credited = evaluation.all(Recommendation.class).stream()
                 .filter(r -> r.fact().equals(new Recommendation("transient.resubmit", 1)))
                 .map(Derived::rule).map(RuleRef::ruleId).sorted().toList();
         assertEquals(List.of("SHARED-001", "SHARED-002"), credited);
@@ -47,9 +46,9 @@ class RuleEngineTest {
         Files.writeString(rules.resolve("plain.drl"), plain);
         RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
 
-        Conclusions conclusions = RuleEngine.evaluate(ruleBase, List.of(BAD_GATEWAY));
+        Evaluation evaluation = ruleBase.evaluate(List.of(BAD_GATEWAY));
 
-        assertEquals(List.of("PLAIN-001"), conclusions.recommendations().stream().map(r -> r.rule().ruleId()).toList());
+        assertEquals(List.of("PLAIN-001"), evaluation.all(Recommendation.class).stream().map(r -> r.rule().ruleId()).toList());
     }
 
     private static String rule(String id, String name) {

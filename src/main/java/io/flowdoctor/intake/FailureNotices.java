@@ -1,0 +1,39 @@
+package io.flowdoctor.intake;
+
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.EscalationLevel;
+import io.flowdoctor.diagnosis.Resubmit;
+import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.notify.FailureNotice;
+
+/** What the repair-tips e-mail takes from a diagnosis and the run it answered. */
+final class FailureNotices {
+
+    private FailureNotices() {
+    }
+
+    static FailureNotice of(RunReport run, Diagnosis diagnosis) {
+        return of(diagnosis, run.flowName(), run.environmentId(), run.ownerEmail());
+    }
+
+    static FailureNotice of(Diagnosis diagnosis, String flowName, String environmentId, String ownerEmail) {
+        Diagnosis.TroubleshootingTips counts = diagnosis.repairTips().troubleshootingTips();
+        Diagnosis.ResubmitItem resubmit = diagnosis.resubmit();
+        return new FailureNotice(diagnosis.diagnosisId(), diagnosis.flowId(), flowName, environmentId, ownerEmail,
+                diagnosis.locale(),
+                diagnosis.recommendations().isEmpty() ? diagnosis.category().name() : diagnosis.recommendations().get(0).title(),
+                diagnosis.whatHappened(),
+                diagnosis.recommendations().stream().map(tip -> new FailureNotice.Tip(tip.title(), tip.steps())).toList(),
+                escalation(diagnosis.escalation()),
+                counts.failureCount(), counts.firstFailedAt(), counts.resubmitUrl(),
+                resubmit.advice() == Resubmit.AUTOMATIC ? resubmit.maxAttempts() : null);
+    }
+
+    private static FailureNotice.Escalation escalation(Diagnosis.EscalationItem escalation) {
+        if (escalation.level() == EscalationLevel.NONE) {
+            return null;
+        }
+        return new FailureNotice.Escalation(escalation.level().name(), escalation.reason() == null ? "" : escalation.reason(),
+                escalation.links().stream().map(link -> new FailureNotice.Link(link.title(), link.url())).toList());
+    }
+}

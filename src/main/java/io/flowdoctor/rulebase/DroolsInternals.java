@@ -1,0 +1,69 @@
+package io.flowdoctor.rulebase;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.tms.SimpleMode;
+import org.drools.tms.TruthMaintenanceSystemEqualityKey;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.builder.KnowledgeBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every call into Drools beyond its public API, in one place: which rules justify a logically inserted
+ * fact, the rules as the builder parsed them, and the file a compiled rule came from. An upgrade that
+ * changes these internals breaks here, and {@code DroolsInternalsTest} says how.
+ */
+final class DroolsInternals {
+
+    /**
+     * A rule as the builder parsed it: its file, its name, the text of its consequence (from its first
+     * statement on) and the line of its {@code then}.
+     */
+    record ParsedRule(String file, String name, String consequence, int consequenceLine) {
+    }
+
+    private DroolsInternals() {
+    }
+
+    /** The rules whose logical insertions hold this fact; empty for a fact inserted plainly. */
+    static Set<Rule> justifiers(FactHandle handle) {
+        Set<Rule> rules = new LinkedHashSet<>();
+        InternalFactHandle fact = (InternalFactHandle) handle;
+        if (fact.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key && key.getBeliefSet() != null) {
+            for (Object mode = key.getBeliefSet().getFirst(); mode instanceof SimpleMode simple; mode = simple.getNext()) {
+                rules.add(simple.getObject().getJustifier().getRule());
+            }
+        }
+        return rules;
+    }
+
+    /** The rules of every package the builder parsed, so that nothing needs to parse the files again. */
+    static List<ParsedRule> parsedRules(KnowledgeBuilder builder) {
+        KnowledgeBuilderImpl impl = (KnowledgeBuilderImpl) builder;
+        List<ParsedRule> parsed = new ArrayList<>();
+        for (String packageName : impl.getPackageNames()) {
+            List<PackageDescr> descriptions = impl.getPackageDescrs(packageName);
+            for (PackageDescr description : descriptions == null ? List.<PackageDescr>of() : descriptions) {
+                for (RuleDescr rule : description.getRules()) {
+                    String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
+                    parsed.add(new ParsedRule(file, rule.getName(), String.valueOf(rule.getConsequence()),
+                            rule.getConsequenceLine()));
+                }
+            }
+        }
+        return parsed;
+    }
+
+    /** The source path the rule's file was added with, or "" when the rule has none. */
+    static String sourcePath(Rule rule) {
+        return rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : "";
+    }
+}

@@ -1,0 +1,91 @@
+package io.flowdoctor;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+
+/** The packaged service (target/quarkus-app) as a process of its own, on a free port and a data directory of the test's. */
+public final class PackagedService implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Path data;
+    private final List<String> settings;
+    private final int port;
+    private Process process;
+
+    /** @param settings system properties for the service, as {@code name=value} */
+    public PackagedService(Path data, String... settings) throws IOException {
+        this.data = data.toAbsolutePath();
+        this.settings = List.of(settings);
+        this.port = freePort();
+    }
+
+    public PackagedService start() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
+        settings.forEach(setting -> command.add("-D" + setting));
+        command.addAll(List.of("-jar", JAR.toString()));
+        Path log = Files.createDirectories(data.getParent()).resolve(data.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
+        process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (request().when().get("/q/health/ready").statusCode() == 200) {
+                    return this;
+                }
+            } catch (Exception notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The packaged service did not become ready; see " + log);
+    }
+
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        start();
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The packaged service did not stop within 30 seconds");
+            }
+        }
+    }
+
+    /** A request to the service, without a default API key. */
+    public RequestSpecification request() {
+        return given().baseUri("http://localhost").port(port);
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
