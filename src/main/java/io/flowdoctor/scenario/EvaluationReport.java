@@ -1,0 +1,98 @@
+package io.flowdoctor.scenario;
+
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.scenario.CorpusEvaluation.Outcome;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** The figures of one evaluation: category accuracy overall and per category, resubmit and support. */
+public record EvaluationReport(String split, List<Outcome> outcomes) {
+
+    public EvaluationReport {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public double categoryAccuracy() {
+        return share(outcomes, Outcome::categoryRight);
+    }
+
+    /** Per labelled category: the share the rule base put in that category. */
+    public Map<Category, Double> accuracyPerCategory() {
+        Map<Category, Double> perCategory = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            List<Outcome> labelled = outcomes.stream().filter(o -> o.failure().label().category() == category).toList();
+            if (!labelled.isEmpty()) {
+                perCategory.put(category, share(labelled, Outcome::categoryRight));
+            }
+        }
+        return perCategory;
+    }
+
+    /** The mean of the recall on failures a resubmit would fix and the recall on those it would not. */
+    public double resubmitBalancedAccuracy() {
+        List<Outcome> wouldSucceed = outcomes.stream().filter(o -> o.failure().label().resubmitSucceeds()).toList();
+        List<Outcome> wouldFail = outcomes.stream().filter(o -> !o.failure().label().resubmitSucceeds()).toList();
+        return (share(wouldSucceed, Outcome::resubmitAdvised) + share(wouldFail, o -> !o.resubmitAdvised())) / 2;
+    }
+
+    /** Of the failures sent to support, the share only support could fix; 1 when none was sent. */
+    public double supportPrecision() {
+        List<Outcome> called = outcomes.stream().filter(Outcome::supportCalled).toList();
+        return called.isEmpty() ? 1 : share(called, o -> o.failure().label().supportOnly());
+    }
+
+    /** Of the failures only support could fix, the share sent to support; 1 when there are none. */
+    public double supportRecall() {
+        List<Outcome> supportOnly = outcomes.stream().filter(o -> o.failure().label().supportOnly()).toList();
+        return supportOnly.isEmpty() ? 1 : share(supportOnly, Outcome::supportCalled);
+    }
+
+    /** Labelled category -> answered category, for every miss, most frequent first. */
+    public List<Map.Entry<String, Long>> confusionPairs() {
+        return outcomes.stream().filter(o -> !o.categoryRight())
+                .collect(Collectors.groupingBy(o -> o.failure().label().category() + " -> " + o.category(), Collectors.counting()))
+                .entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+    }
+
+    /** The report as printed by {@code ./check-rules --evaluate}. */
+    public String print(boolean listMisses) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Evaluation of the %s split: %d failures", split, outcomes.size()));
+        lines.add(String.format(Locale.ROOT, "  category accuracy            %.3f", categoryAccuracy()));
+        accuracyPerCategory().forEach((category, accuracy) -> lines.add(String.format(Locale.ROOT, "    %-24s %.3f  (%d)",
+                category, accuracy, outcomes.stream().filter(o -> o.failure().label().category() == category).count())));
+        lines.add(String.format(Locale.ROOT, "  resubmit balanced accuracy   %.3f", resubmitBalancedAccuracy()));
+        lines.add(String.format(Locale.ROOT, "  support precision            %.3f  (%d sent to support)", supportPrecision(),
+                outcomes.stream().filter(Outcome::supportCalled).count()));
+        lines.add(String.format(Locale.ROOT, "  support recall               %.3f  (%d only support can fix)", supportRecall(),
+                outcomes.stream().filter(o -> o.failure().label().supportOnly()).count()));
+        lines.add("  confusion pairs (labelled -> answered):");
+        confusionPairs().forEach(pair -> lines.add(String.format(Locale.ROOT, "    %3d  %s", pair.getValue(), pair.getKey())));
+        if (listMisses) {
+            lines.add("  misses:");
+            outcomes.stream().filter(o -> !o.categoryRight())
+                    .sorted(Comparator.comparing(o -> o.failure().id()))
+                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s -> %s (%s): %s", o.failure().id(),
+                            o.failure().label().category(), o.category(), o.primaryRule(), excerpt(o.failure().message()))));
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String excerpt(String message) {
+        String flat = message.replaceAll("\\s+", " ");
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    }
+
+    private static double share(List<Outcome> outcomes, Predicate<Outcome> counted) {
+        return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(counted).count() / outcomes.size();
+    }
+}
