@@ -50,7 +50,7 @@ class EvaluationSplitTest {
             for (Scenario scenario : file.cases()) {
                 for (RunReport.ReportedAction action : scenario.request().actions()) {
                     if (action.message() != null && test.contains(normalised(action.message()))) {
-                        leaks.add(file.name() + ": " + scenario.name());
+                        leaks.add(file.file() + ": " + scenario.name());
                     }
                 }
             }
