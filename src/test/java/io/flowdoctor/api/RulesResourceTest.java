@@ -76,7 +76,7 @@ class RulesResourceTest {
         JsonPath catalog = given().when().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
         Map<String, Object> manager = catalog.getMap("find { it.ruleId == 'O365U-001' }");
         assertEquals("rules/connectors/office365users.drl", manager.get("file"));
-        assertEquals("office365users", manager.get("family"));
+        assertEquals("connectors/office365users", manager.get("family"));
         assertEquals(List.of("DATA"), manager.get("categories"));
         assertEquals(List.of("office365users.set-manager", "office365users.guard-missing-manager"), manager.get("tips"));
         assertEquals(before + 1, firedCount("O365U-001"));
