@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads knowledge-base/ and checks that every text exists in every language. */
+/** Reads knowledge-base/ (tips from every *.yaml under tips/) and checks that every text exists in every language. */
 public final class KnowledgeBaseLoader {
 
     static final ObjectMapper YAML = YAMLMapper.builder()
@@ -71,7 +71,7 @@ public final class KnowledgeBaseLoader {
     private Map<String, Map<Language, TipText>> readTips() {
         Map<String, Map<Language, TipText>> tips = new HashMap<>();
         Path tipsDirectory = directory.resolve("tips");
-        try (Stream<Path> files = Files.list(tipsDirectory)) {
+        try (Stream<Path> files = Files.walk(tipsDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() { });
                 if (inFile == null) {

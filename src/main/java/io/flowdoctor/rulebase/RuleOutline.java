@@ -6,7 +6,8 @@ import java.util.List;
  * What a rule can conclude, read from its consequence: the categories of its findings, the tips it
  * recommends, the resubmit advice and escalation levels it gives.
  *
- * @param family the rule file's name without its extension, e.g. "office365users"
+ * @param family the rule file's path under the rules directory without its extension, {@code <group>/<family>},
+ *               e.g. "connectors/office365users"
  */
 public record RuleOutline(RuleRef rule, String family, List<String> categories, List<String> tips, List<String> resubmit,
                           List<String> escalation) {

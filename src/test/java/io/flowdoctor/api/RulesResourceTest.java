@@ -45,8 +45,9 @@ class RulesResourceTest {
              "actions": [{"name": "Get manager (V2)", "connector": "office365users", "operation": "Manager_V2",
                           "statusCode": 404, "message": "No manager found for the specified user."}]}
             """;
-    private static final Path STATUS_CODES = EditableRulesProfile.RULES.resolve("status-codes.drl");
-    private static final Path MANAGER_TIPS = EditableRulesProfile.KNOWLEDGE.resolve("tips/office365users.yaml");
+    private static final Path STATUS_CODES = EditableRulesProfile.RULES.resolve("generic/status-codes.drl");
+    private static final Path MANAGER_TIPS =
+            EditableRulesProfile.KNOWLEDGE.resolve("tips/connectors/office365users.yaml");
     private static final String MANAGER_TITLE = "title: Give the user a manager in Microsoft Entra ID";
 
     private final Map<Path, String> originals = new ConcurrentHashMap<>();
@@ -76,7 +77,7 @@ class RulesResourceTest {
         JsonPath catalog = given().when().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
         Map<String, Object> manager = catalog.getMap("find { it.ruleId == 'O365U-001' }");
         assertEquals("rules/connectors/office365users.drl", manager.get("file"));
-        assertEquals("office365users", manager.get("family"));
+        assertEquals("connectors/office365users", manager.get("family"));
         assertEquals(List.of("DATA"), manager.get("categories"));
         assertEquals(List.of("office365users.set-manager", "office365users.guard-missing-manager"), manager.get("tips"));
         assertEquals(before + 1, firedCount("O365U-001"));
@@ -102,7 +103,7 @@ class RulesResourceTest {
                 .then().statusCode(422)
                 .body("result", equalTo("REJECTED"))
                 .body("version", equalTo(startVersion))
-                .body("rejection.problems.file", hasItem("rules/status-codes.drl"))
+                .body("rejection.problems.file", hasItem("rules/generic/status-codes.drl"))
                 .body("rejection.problems[0].line", greaterThan(0));
         given().when().get("/api/v1/rules/status")
                 .then().body("serving.version", equalTo(startVersion))
@@ -116,7 +117,7 @@ class RulesResourceTest {
         given().when().post("/api/v1/rules/reload")
                 .then().statusCode(422)
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.file",
-                        equalTo("knowledge-base/scenarios/status-codes.yaml"))
+                        equalTo("knowledge-base/scenarios/generic/status-codes.yaml"))
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.mismatches.find { it.field == 'category' }.expected",
                         equalTo("THROTTLING"))
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.mismatches.find { it.field == 'category' }.actual",

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Ties between equal advice go to the lowest rule id, whatever order the facts come in. */
 class DerivedTest {
 
-    private static final RuleRef FIRST = new RuleRef("ESCALATION-001", "First", "rules/escalation.drl");
-    private static final RuleRef SECOND = new RuleRef("ESCALATION-002", "Second", "rules/escalation.drl");
+    private static final RuleRef FIRST = new RuleRef("ESCALATION-001", "First", "rules/advice/escalation.drl");
+    private static final RuleRef SECOND = new RuleRef("ESCALATION-002", "Second", "rules/advice/escalation.drl");
 
     @Test
     void theLowestRuleIdWinsATieInEitherOrder() {
