@@ -29,6 +29,7 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 cp -r rules "$work/rules"
+cp -r knowledge-base "$work/knowledge-base"
 service=""
 stop() {
   if [[ -n "$service" ]]; then kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; fi
@@ -42,7 +43,7 @@ key_hash=$(printf %s "$FLOWDOCTOR_KEY" | sha256sum | cut -d' ' -f1)
 FLOWDOCTOR_DATA_DIR="$work/data" java -Xmx2g \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
   -Dflowdoctor.security.api-keys.bench.hash="$key_hash" -Dflowdoctor.security.api-keys.bench.roles=service,analyst \
-  -Dflowdoctor.bench.echo-enabled=true -Dflowdoctor.rules-dir="$work/rules" -Dflowdoctor.reload.watch=false \
+  -Dflowdoctor.bench.echo-enabled=true -Dflowdoctor.rules-dir="$work/rules" -Dflowdoctor.knowledge-base-dir="$work/knowledge-base" -Dflowdoctor.reload.watch=false \
   -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 120); do
@@ -63,6 +64,7 @@ diagnose_result=$(load /api/v1/diagnoses "$DURATION")
 
 # A reload of 10,000 more rules while diagnoses go on: the serving rule base answers until the new one
 # has compiled and passed every scenario.
+cp -r target/bench-rules/knowledge-10000/evidence/generated "$work/knowledge-base/evidence/generated"
 cp -r target/bench-rules/rules-10000/generated "$work/rules/generated"
 (
   sleep 2

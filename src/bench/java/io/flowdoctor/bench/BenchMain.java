@@ -90,7 +90,7 @@ public final class BenchMain {
 
     private static RuleBase compile(int size) {
         return new RuleBaseCompiler(BenchMain.class.getClassLoader())
-                .compile(GeneratedRules.directory(size), GeneratedRules.KNOWLEDGE);
+                .compile(GeneratedRules.directory(size), GeneratedRules.knowledge(size));
     }
 
     private static long usedAfterGc() {

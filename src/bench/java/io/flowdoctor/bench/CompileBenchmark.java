@@ -24,15 +24,17 @@ public class CompileBenchmark {
     public int generatedRules;
 
     private Path rules;
+    private Path knowledge;
 
     @Setup
     public void generate() {
         ProductionLogging.apply();
         rules = GeneratedRules.directory(generatedRules);
+        knowledge = GeneratedRules.knowledge(generatedRules);
     }
 
     @Benchmark
     public RuleBase compile() {
-        return new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, GeneratedRules.KNOWLEDGE);
+        return new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, knowledge);
     }
 }

@@ -45,7 +45,7 @@ public class DiagnosisBenchmark {
     public void compile() {
         ProductionLogging.apply();
         ruleBase = new RuleBaseCompiler(getClass().getClassLoader())
-                .compile(GeneratedRules.directory(generatedRules), GeneratedRules.KNOWLEDGE);
+                .compile(GeneratedRules.directory(generatedRules), GeneratedRules.knowledge(generatedRules));
     }
 
     @Benchmark

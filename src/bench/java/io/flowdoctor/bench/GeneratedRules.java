@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * Rule bases for the benchmarks: the shipped rules plus a number of generated connector rules, written
  * under target/bench-rules. The generated rules have the shape of the real connector families: ten
  * rules per connector, each on connector equality plus a message phrase, some also on the status code
- * or the operation, every one naming a tip the knowledge base has.
+ * or the operation, every one naming a tip the knowledge base has. Their evidence goes to a copy of the
+ * knowledge base beside them (knowledge-N), as a rule's evidence lives in knowledge-base/evidence/.
  */
 final class GeneratedRules {
 
@@ -30,6 +31,12 @@ final class GeneratedRules {
         directory(10000);
     }
 
+    /** The knowledge base that goes with {@link #directory(int)}: the shipped one plus the generated rules' evidence. */
+    static Path knowledge(int generated) {
+        directory(generated);
+        return generated == 0 ? KNOWLEDGE : ROOT.resolve("knowledge-" + generated);
+    }
+
     /** The rules directory with the shipped rules and {@code generated} more; the shipped one for 0. */
     static Path directory(int generated) {
         if (generated == 0) {
@@ -43,10 +50,16 @@ final class GeneratedRules {
             Path staging = Files.createDirectories(ROOT).resolve("rules-" + generated + ".tmp");
             copy(SHIPPED_RULES, staging);
             Path generatedDir = Files.createDirectories(staging.resolve("generated"));
+            Path knowledge = ROOT.resolve("knowledge-" + generated);
+            Path knowledgeStaging = ROOT.resolve("knowledge-" + generated + ".tmp");
+            copy(KNOWLEDGE, knowledgeStaging);
+            Path evidenceDir = Files.createDirectories(knowledgeStaging.resolve("evidence").resolve("generated"));
             for (int connector = 0; connector * RULES_PER_CONNECTOR < generated; connector++) {
                 int rules = Math.min(RULES_PER_CONNECTOR, generated - connector * RULES_PER_CONNECTOR);
                 Files.writeString(generatedDir.resolve(connectorId(connector) + ".drl"), family(connector, rules));
+                Files.writeString(evidenceDir.resolve(connectorId(connector) + ".yaml"), evidence(connector, rules));
             }
+            Files.move(knowledgeStaging, knowledge);
             return Files.move(staging, directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,11 +89,21 @@ final class GeneratedRules {
                     .append("    FailedAction(connector == \"").append(id).append("\", ").append(condition).append(")\n")
                     .append("then\n")
                     .append("    insertLogical(new Finding(Category.").append(CATEGORIES[rule % CATEGORIES.length])
-                    .append(", Specificity.CONNECTOR, \"message says problem ").append(rule).append("\"));\n")
+                    .append(", Specificity.CONNECTOR));\n")
                     .append("    insertLogical(new Recommendation(\"office365users.check-user-id\", 1));\n")
                     .append("end\n");
         }
         return drl.toString();
+    }
+
+    private static String evidence(int connector, int rules) {
+        StringBuilder yaml = new StringBuilder();
+        for (int rule = 0; rule < rules; rule++) {
+            yaml.append("GEN-").append(String.format("%04d-%d", connector, rule)).append(":\n")
+                    .append("  en: message says problem ").append(rule).append("\n")
+                    .append("  nl: bericht meldt probleem ").append(rule).append("\n");
+        }
+        return yaml.toString();
     }
 
     private static void copy(Path from, Path to) throws IOException {

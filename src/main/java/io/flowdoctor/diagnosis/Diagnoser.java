@@ -8,6 +8,7 @@ import io.flowdoctor.diagnosis.Diagnosis.TroubleshootingTips;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Lexicon;
 import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.TipText;
 import io.flowdoctor.rulebase.Derived;
@@ -15,10 +16,13 @@ import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -54,7 +58,7 @@ public final class Diagnoser {
 
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
-        Evaluation evaluation = ruleBase.evaluate(List.of(run, action, history, knowledge.retryPolicy()), classified -> {
+        Evaluation evaluation = ruleBase.evaluate(facts(run, action, history, knowledge), classified -> {
             primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class))));
             return List.of(primary.get());
         });
@@ -68,7 +72,7 @@ public final class Diagnoser {
                 report.runId(),
                 step.name(),
                 conclusions.primary().category(),
-                conclusions.findings().stream().map(Diagnoser::findingItem).toList(),
+                conclusions.findings().stream().map(finding -> findingItem(finding, knowledge, language)).toList(),
                 whatHappened,
                 recommendations,
                 resubmit(conclusions),
@@ -78,7 +82,21 @@ public final class Diagnoser {
                 conclusions.firedRules(),
                 ruleBase.version(),
                 language.code(),
-                options.explain() ? Explanations.of(conclusions) : null);
+                options.explain() ? Explanations.of(conclusions, knowledge, language) : null);
+    }
+
+    /** The run, its failing step, the signals and codes its message carries, its history and the retry policy. */
+    private static List<Object> facts(FlowRun run, FailedAction action, FailureHistory history, KnowledgeBase knowledge) {
+        List<Object> facts = new ArrayList<>(List.of(run, action, history, knowledge.retryPolicy()));
+        Lexicon lexicon = knowledge.lexicon();
+        lexicon.signals(action.text()).forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
+        Set<String> codes = new LinkedHashSet<>();
+        if (!action.errorCode().isEmpty()) {
+            codes.add(action.errorCode());
+        }
+        codes.addAll(lexicon.codes(action.text()));
+        codes.forEach(code -> facts.add(new Code(code)));
+        return facts;
     }
 
     static FailedAction failedAction(ReportedAction step, KnowledgeBase knowledge) {
@@ -93,10 +111,11 @@ public final class Diagnoser {
                 Normalizer.retryAfterSeconds(text));
     }
 
-    private static FindingItem findingItem(Derived<Finding> finding) {
+    private static FindingItem findingItem(Derived<Finding> finding, KnowledgeBase knowledge, Language language) {
         RuleRef rule = finding.rule();
         return new FindingItem(finding.fact().category(), finding.fact().specificity(),
-                rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(), finding.fact().evidence());
+                rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(),
+                rule == null ? null : knowledge.evidence(rule.ruleId(), language));
     }
 
     /** The tips that follow the primary finding, those of the most specific findings first. */

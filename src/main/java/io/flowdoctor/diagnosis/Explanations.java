@@ -4,6 +4,8 @@ import io.flowdoctor.rulebase.RuleMatch;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.diagnosis.Diagnosis.Explanation;
 import io.flowdoctor.diagnosis.Diagnosis.MatchedFact;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -19,14 +21,11 @@ final class Explanations {
     private Explanations() {
     }
 
-    static List<Explanation> of(Conclusions conclusions) {
+    static List<Explanation> of(Conclusions conclusions, KnowledgeBase knowledge, Language language) {
         List<Explanation> explanations = new ArrayList<>();
         for (RuleMatch match : conclusions.matches()) {
             List<MatchedFact> matched = match.facts().stream().map(Explanations::matchedFact).toList();
-            String evidence = conclusions.findings().stream()
-                    .filter(finding -> Objects.equals(finding.rule(), match.rule()))
-                    .map(finding -> finding.fact().evidence())
-                    .findFirst().orElse(null);
+            String evidence = knowledge.evidence(match.rule().ruleId(), language);
             explanations.add(new Explanation(match.rule().ruleId(), match.rule().rule(), match.rule().file(),
                     matched, evidence, concluded(conclusions, match)));
         }

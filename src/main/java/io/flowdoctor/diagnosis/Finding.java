@@ -1,9 +1,8 @@
 package io.flowdoctor.diagnosis;
 
 /**
- * Fact inserted by a classification rule: what the evidence says went wrong.
- *
- * @param evidence a short, human-readable statement of what matched, e.g. "message contains 'no manager'"
+ * Fact inserted by a classification rule: what the evidence says went wrong. What the rule saw is kept
+ * by its rule id in knowledge-base/evidence/, in every language.
  */
-public record Finding(Category category, Specificity specificity, String evidence) {
+public record Finding(Category category, Specificity specificity) {
 }

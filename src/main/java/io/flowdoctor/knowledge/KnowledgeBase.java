@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the rules and the answers draw on from knowledge-base/: tips and other texts (escalation reasons,
- * answer phrases) in every language, support links, the retry policy, failing-step hints and the connector catalog.
+ * answer phrases) in every language, each rule's evidence by rule id, the lexicon of signals, support links,
+ * the retry policy, failing-step hints and the connector catalog.
  * Immutable; a new rule base version comes with a new instance.
  */
 public record KnowledgeBase(
@@ -17,7 +18,9 @@ public record KnowledgeBase(
         RetryPolicy retryPolicy,
         FailingStepHints failingStep,
         Map<String, Connector> connectorsByName,
-        EmailTemplates emailTemplates) {
+        EmailTemplates emailTemplates,
+        Map<String, Map<Language, String>> evidence,
+        Lexicon lexicon) {
 
     /** The repair-tips e-mail's Qute templates (knowledge-base/email/), as text. */
     public record EmailTemplates(String html, String text) {
@@ -37,6 +40,7 @@ public record KnowledgeBase(
         tips = Map.copyOf(tips);
         texts = Map.copyOf(texts);
         connectorsByName = Map.copyOf(connectorsByName);
+        evidence = Map.copyOf(evidence);
     }
 
     public boolean hasTip(String tipId) {
@@ -54,6 +58,16 @@ public record KnowledgeBase(
             throw new IllegalArgumentException("Unknown tip id: " + tipId);
         }
         return texts.get(language);
+    }
+
+    public boolean hasEvidence(String ruleId) {
+        return evidence.containsKey(ruleId);
+    }
+
+    /** What a rule saw, in the wanted language; null for a rule that draws no finding. */
+    public String evidence(String ruleId, Language language) {
+        Map<Language, String> inLanguages = evidence.get(ruleId);
+        return inLanguages == null ? null : inLanguages.get(language);
     }
 
     public String text(String textId, Language language) {

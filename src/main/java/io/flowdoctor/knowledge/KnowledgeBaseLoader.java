@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /** Reads knowledge-base/ (tips from every *.yaml under tips/) and checks that every text exists in every language. */
@@ -60,12 +62,15 @@ public final class KnowledgeBaseLoader {
                 problems.add(relative(directory.resolve("texts.yaml")) + ": text '" + required + "' is missing");
             }
         }
+        var evidence = readEvidence();
+        var lexicon = readLexicon();
         var emailTemplates = new KnowledgeBase.EmailTemplates(readText(directory.resolve("email/repair-tips.html")),
                 readText(directory.resolve("email/repair-tips.txt")));
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
-        return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors), emailTemplates);
+        return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors), emailTemplates,
+                evidence, lexicon);
     }
 
     private Map<String, Map<Language, TipText>> readTips() {
@@ -88,6 +93,85 @@ public final class KnowledgeBaseLoader {
             problems.add(relative(tipsDirectory) + ": " + e.getMessage());
         }
         return tips;
+    }
+
+    /** knowledge-base/evidence/<group>/<family>.yaml: rule id -> language -> what the rule saw. */
+    private Map<String, Map<Language, String>> readEvidence() {
+        Map<String, Map<Language, String>> evidence = new HashMap<>();
+        for (Path file : yamlFiles(directory.resolve("evidence"))) {
+            var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() { });
+            if (inFile == null) {
+                continue;
+            }
+            inFile.forEach((ruleId, texts) -> {
+                for (Language language : Language.values()) {
+                    if (texts == null || isBlank(texts.get(language))) {
+                        problems.add(relative(file) + ": evidence of " + ruleId + " (" + language.code() + ") is missing");
+                    }
+                }
+                if (evidence.put(ruleId, texts) != null) {
+                    problems.add(relative(file) + ": evidence of " + ruleId + " is given twice");
+                }
+            });
+        }
+        return evidence;
+    }
+
+    /**
+     * knowledge-base/lexicon/*.yaml: signal -> language -> phrases, and knowledge-base/code-patterns.yaml.
+     * A phrase must already be in the form messages are compared in, or it could never match.
+     */
+    private Lexicon readLexicon() {
+        List<Lexicon.Phrase> phrases = new ArrayList<>();
+        for (Path file : yamlFiles(directory.resolve("lexicon"))) {
+            var inFile = read(file, new TypeReference<LinkedHashMap<String, LinkedHashMap<String, List<String>>>>() { });
+            if (inFile == null) {
+                continue;
+            }
+            inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>>of() : byLanguage)
+                    .forEach((language, texts) -> (texts == null ? List.<String>of() : texts).forEach(text -> {
+                        String normalised = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                        if (normalised.isEmpty()) {
+                            problems.add(relative(file) + ": " + signal + " (" + language + ") has an empty phrase");
+                        } else if (!normalised.equals(text)) {
+                            problems.add(relative(file) + ": " + signal + " (" + language + ") phrase '" + text
+                                    + "' can never match a message; write it as '" + normalised + "'");
+                        } else {
+                            phrases.add(new Lexicon.Phrase(signal, language, text, Lexicon.compile(text)));
+                        }
+                    })));
+        }
+        List<Pattern> codePatterns = new ArrayList<>();
+        Path patternsFile = directory.resolve("code-patterns.yaml");
+        if (Files.exists(patternsFile)) {
+            var patterns = read(patternsFile, new TypeReference<List<String>>() { });
+            for (String pattern : patterns == null ? List.<String>of() : patterns) {
+                try {
+                    Pattern compiled = Pattern.compile(pattern);
+                    if (compiled.matcher("").groupCount() < 1) {
+                        problems.add(relative(patternsFile) + ": pattern '" + pattern + "' needs a group that captures the code");
+                    } else {
+                        codePatterns.add(compiled);
+                    }
+                } catch (PatternSyntaxException e) {
+                    problems.add(relative(patternsFile) + ": pattern '" + pattern + "' is not a regular expression ("
+                            + e.getDescription() + ")");
+                }
+            }
+        }
+        return new Lexicon(phrases, codePatterns);
+    }
+
+    private List<Path> yamlFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(relative(folder) + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     private void checkTip(Path file, String id, Map<Language, TipText> texts) {

@@ -48,17 +48,21 @@ public final class RuleBaseCompiler {
         // the content, never newer, and the reload that edit triggers names it right.
         String version = version(rulesDirectory, knowledgeDirectory, problems);
         KnowledgeBase knowledge = loadKnowledge(knowledgeDirectory, problems);
-        List<Path> drlFiles = drlFiles(rulesDirectory, problems);
+        List<Path> ruleFiles = ruleFiles(rulesDirectory, problems);
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         // One batch for all files: the Java compiler then resolves the rules' imports and types once for
         // the whole rule base instead of once per file, which was most of the compile time at 10,000 rules.
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (Path file : drlFiles) {
+        for (Path file : ruleFiles) {
             Resource resource = ResourceFactory.newFileResource(file.toFile());
             resource.setSourcePath(DisplayPath.of(rulesDirectory, file));
-            batch.add(resource, ResourceType.DRL);
+            if (DecisionTables.isTable(file)) {
+                batch.add(resource, ResourceType.DTABLE, DecisionTables.configuration());
+            } else {
+                batch.add(resource, ResourceType.DRL);
+            }
         }
         batch.build();
         // One parse serves the reference check and the outlines.
@@ -69,7 +73,12 @@ public final class RuleBaseCompiler {
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String file = error.getResource() == null ? rulesDirectory.getFileName().toString() : error.getResource().getSourcePath();
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
-            problems.add(new RuleProblem(file, line, error.getMessage().strip()));
+            if (DecisionTables.isTable(Path.of(file))) {
+                // The builder counts lines of the DRL it generated from the table; the analyst needs the table's row.
+                problems.add(DecisionTables.problemAtRow(rulesDirectory, file, line, error.getMessage().strip()));
+            } else {
+                problems.add(new RuleProblem(file, line, error.getMessage().strip()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
@@ -81,7 +90,12 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules, outlines(parsed, rules), Instant.now());
+        Map<String, RuleOutline> outlines = outlines(parsed, rules);
+        checkEvidence(outlines, knowledge, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instant.now());
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -109,17 +123,17 @@ public final class RuleBaseCompiler {
         }
     }
 
-    private static List<Path> drlFiles(Path rulesDirectory, List<RuleProblem> problems) {
+    private static List<Path> ruleFiles(Path rulesDirectory, List<RuleProblem> problems) {
         if (!Files.isDirectory(rulesDirectory)) {
             problems.add(new RuleProblem(rulesDirectory.toAbsolutePath().toString(), 0, "rules directory not found"));
             return List.of();
         }
         try {
             List<Path> files = RuleSetVersion.regularFiles(rulesDirectory).stream()
-                    .filter(file -> file.getFileName().toString().endsWith(".drl"))
+                    .filter(file -> file.getFileName().toString().endsWith(".drl") || DecisionTables.isTable(file))
                     .toList();
             if (files.isEmpty()) {
-                problems.add(new RuleProblem(rulesDirectory.toAbsolutePath().toString(), 0, "no .drl files found"));
+                problems.add(new RuleProblem(rulesDirectory.toAbsolutePath().toString(), 0, "no .drl or .drl.csv files found"));
             }
             return files;
         } catch (IOException e) {
@@ -138,6 +152,16 @@ public final class RuleBaseCompiler {
                     problems.add(new RuleProblem(rule.file(), reference.line(),
                             "text '" + reference.id() + "' is not in knowledge-base/texts.yaml"));
                 }
+            }
+        }
+    }
+
+    /** A rule that draws a finding says what it saw, in knowledge-base/evidence/ under its family's key. */
+    private static void checkEvidence(Map<String, RuleOutline> outlines, KnowledgeBase knowledge, List<RuleProblem> problems) {
+        for (RuleOutline outline : outlines.values()) {
+            if (!outline.categories().isEmpty() && !knowledge.hasEvidence(outline.rule().ruleId())) {
+                problems.add(new RuleProblem(outline.rule().file(), 0, "rule " + outline.rule().ruleId()
+                        + " draws a finding but has no evidence in knowledge-base/evidence/" + outline.family() + ".yaml"));
             }
         }
     }

@@ -29,7 +29,7 @@ final class RuleOutlines {
 
     static RuleOutline outline(RuleRef rule, String consequence) {
         String file = rule.file();
-        String family = file.substring(file.indexOf('/') + 1).replaceFirst("\\.drl$", "");
+        String family = file.substring(file.indexOf('/') + 1).replaceFirst("\\.drl(\\.csv)?$", "");
         return new RuleOutline(rule, family, all(FINDING_CATEGORY, consequence), all(TIP, consequence),
                 all(RESUBMIT, consequence), all(ESCALATION, consequence));
     }

@@ -1,0 +1,104 @@
+package io.flowdoctor.knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Wordings in any language mapped to canonical signals (knowledge-base/lexicon/), and the patterns that
+ * find error codes inside message texts (knowledge-base/code-patterns.yaml). Rules reason on signals and
+ * codes, so a new wording or language is a line here, not a rule.
+ *
+ * <p>A phrase is written in the normalised form of messages (lower case, single spaces) and matches on
+ * word boundaries: {@code permission*} matches any word that starts with "permission", and {@code ...}
+ * stands for up to four words in between. Phrases in scripts without spaces between words (Japanese,
+ * Chinese) match anywhere.
+ */
+public final class Lexicon {
+
+    /** A phrase of a signal in one language. */
+    public record Phrase(String signal, String language, String text, Pattern pattern) {
+    }
+
+    /** A signal found in a message, with the phrase that produced it. */
+    public record Match(String signal, String phrase, String language) {
+    }
+
+    private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    private static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
+    private static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+
+    private final List<Phrase> phrases;
+    private final List<Pattern> codePatterns;
+
+    public Lexicon(List<Phrase> phrases, List<Pattern> codePatterns) {
+        this.phrases = List.copyOf(phrases);
+        this.codePatterns = List.copyOf(codePatterns);
+    }
+
+    public static Lexicon empty() {
+        return new Lexicon(List.of(), List.of());
+    }
+
+    /** Compiles a phrase as written in the lexicon into the pattern that finds it in a normalised message. */
+    public static Pattern compile(String phrase) {
+        boolean spaced = !NO_SPACES_SCRIPT.matcher(phrase).find();
+        StringBuilder regex = new StringBuilder(spaced ? WORD_EDGE_BEFORE : "");
+        String separator = "";
+        for (String word : phrase.split(" ")) {
+            if (word.equals("...")) {
+                separator = "(?: [^ ]+){0,4} ";
+                continue;
+            }
+            regex.append(separator);
+            boolean stem = word.endsWith("*") && word.length() > 1;
+            regex.append(Pattern.quote(stem ? word.substring(0, word.length() - 1) : word));
+            if (stem) {
+                regex.append("[\\p{L}\\p{N}]*");
+            }
+            separator = " ";
+        }
+        if (spaced) {
+            regex.append(WORD_EDGE_AFTER);
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** Every signal the normalised message carries, each with the first phrase that produced it. */
+    public List<Match> signals(String normalisedText) {
+        Map<String, Match> found = new LinkedHashMap<>();
+        for (Phrase phrase : phrases) {
+            if (!found.containsKey(phrase.signal()) && phrase.pattern().matcher(normalisedText).find()) {
+                found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** The error codes written inside the normalised message, lower case. */
+    public Set<String> codes(String normalisedText) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Pattern pattern : codePatterns) {
+            Matcher matcher = pattern.matcher(normalisedText);
+            while (matcher.find()) {
+                codes.add(matcher.group(1));
+            }
+        }
+        return codes;
+    }
+
+    public List<Phrase> phrases() {
+        return phrases;
+    }
+
+    public Set<String> signalNames() {
+        Set<String> names = new LinkedHashSet<>();
+        phrases.forEach(phrase -> names.add(phrase.signal()));
+        return names;
+    }
+}

@@ -1,0 +1,64 @@
+package io.flowdoctor.rulebase;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rule tables analysts keep as CSV ({@code rules/<group>/<family>.drl.csv}, one row a rule): compiled by
+ * Drools' decision-table compiler next to the DRL files, and their problems named by table row.
+ */
+final class DecisionTables {
+
+    private static final String SUFFIX = ".drl.csv";
+    /** The compiler writes "// rule values at A12, header at A5" above each rule it generates. */
+    private static final Pattern ROW_COMMENT = Pattern.compile("// rule values at [A-Z]+(\\d+)");
+
+    private DecisionTables() {
+    }
+
+    static boolean isTable(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().endsWith(SUFFIX);
+    }
+
+    static DecisionTableConfiguration configuration() {
+        DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+        configuration.setInputType(DecisionTableInputType.CSV);
+        return configuration;
+    }
+
+    /** The table's DRL, as the builder compiles it. */
+    static String drl(Path table) throws IOException {
+        try (InputStream in = Files.newInputStream(table)) {
+            return new SpreadsheetCompiler().compile(in, InputType.CSV);
+        }
+    }
+
+    /** A problem the builder reported at a line of the generated DRL, moved to the table row that line came from. */
+    static RuleProblem problemAtRow(Path rulesDirectory, String displayPath, int generatedLine, String message) {
+        Path table = rulesDirectory.resolve(displayPath.substring(displayPath.indexOf('/') + 1));
+        try {
+            List<String> lines = drl(table).lines().toList();
+            int row = 0;
+            for (int i = 0; i < Math.min(generatedLine, lines.size()); i++) {
+                Matcher comment = ROW_COMMENT.matcher(lines.get(i));
+                if (comment.find()) {
+                    row = Integer.parseInt(comment.group(1));
+                }
+            }
+            return new RuleProblem(displayPath, row, "row " + row + ": " + message);
+        } catch (IOException | RuntimeException e) {
+            return new RuleProblem(displayPath, 0, message);
+        }
+    }
+}
