@@ -25,9 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * One name per rule family: the family {@code <group>/<family>} of {@code rules/<group>/<family>.drl} has
- * its scenarios in {@code knowledge-base/scenarios/<group>/<family>.yaml} (whose {@code family:} is that key),
- * its tips in {@code knowledge-base/tips/<group>/<family>.yaml} and its sources in
+ * One name per rule family: the family {@code <group>/<family>} of {@code rules/<group>/<family>.drl} (or
+ * the decision table {@code rules/<group>/<family>.drl.csv}) has its scenarios in
+ * {@code knowledge-base/scenarios/<group>/<family>.yaml} (whose {@code family:} is that key), its tips in
+ * {@code knowledge-base/tips/<group>/<family>.yaml}, its rules' evidence in
+ * {@code knowledge-base/evidence/<group>/<family>.yaml} and its sources in
  * {@code knowledge-base/sources/<group>/<family>.md}; no file there belongs to no family, and every path
  * the rules and the knowledge base cite exists.
  */
@@ -37,6 +39,7 @@ class RuleFamiliesTest {
     private static final Path SCENARIOS = ProjectRuleBase.KNOWLEDGE.resolve("scenarios");
     private static final Path TIPS = ProjectRuleBase.KNOWLEDGE.resolve("tips");
     private static final Path SOURCES = ProjectRuleBase.KNOWLEDGE.resolve("sources");
+    private static final Path EVIDENCE = ProjectRuleBase.KNOWLEDGE.resolve("evidence");
 
     /** Scenarios of no rule family: the failing-step locator is Java (knowledge-base/failing-step.yaml). */
     private static final Set<String> SCENARIOS_OF_NO_FAMILY = Set.of("locator/failing-step");
@@ -50,7 +53,7 @@ class RuleFamiliesTest {
 
     @Test
     void everyRuleFileIsAFamilyOfAGroup() throws IOException {
-        List<String> outside = files(RULES, ".drl").keySet().stream()
+        List<String> outside = ruleFiles().keySet().stream()
                 .filter(key -> key.split("/").length != 2)
                 .toList();
         assertEquals(List.of(), outside, "rule files not at rules/<group>/<family>.drl");
@@ -79,6 +82,7 @@ class RuleFamiliesTest {
         strays.addAll(strays(SCENARIOS, ".yaml", families, SCENARIOS_OF_NO_FAMILY));
         strays.addAll(strays(TIPS, ".yaml", families, Set.of()));
         strays.addAll(strays(SOURCES, ".md", families, GENERAL_SOURCES));
+        strays.addAll(strays(EVIDENCE, ".yaml", families, Set.of()));
         assertEquals(List.of(), strays, "files of no rule family (a family is rules/<group>/<family>.drl)");
     }
 
@@ -124,8 +128,9 @@ class RuleFamiliesTest {
     void everyFamilyFileCitesTheFamilysOwnFiles() throws IOException {
         List<String> wrong = new ArrayList<>();
         for (String family : families()) {
-            String rule = "rules/" + family + ".drl";
-            requireCitation(RULES.resolve(family + ".drl"), "knowledge-base/sources/" + family + ".md", wrong);
+            Path ruleFile = ruleFiles().get(family);
+            String rule = "rules/" + RULES.relativize(ruleFile).toString().replace('\\', '/');
+            requireCitation(ruleFile, "knowledge-base/sources/" + family + ".md", wrong);
             requireCitation(SCENARIOS.resolve(family + ".yaml"), rule, wrong);
             requireCitation(SOURCES.resolve(family + ".md"), rule, wrong);
             Path tips = TIPS.resolve(family + ".yaml");
@@ -169,15 +174,22 @@ class RuleFamiliesTest {
         assertEquals(List.of(), broken, "cited paths that do not exist");
     }
 
-    /** The keys of rules/<group>/<family>.drl. */
+    /** The keys of rules/<group>/<family>.drl and rules/<group>/<family>.drl.csv. */
     private static Set<String> families() throws IOException {
-        return new TreeSet<>(files(RULES, ".drl").keySet());
+        return new TreeSet<>(ruleFiles().keySet());
+    }
+
+    /** Rule files by family key: DRL files and decision tables. */
+    private static Map<String, Path> ruleFiles() throws IOException {
+        Map<String, Path> byKey = new TreeMap<>(files(RULES, ".drl"));
+        byKey.putAll(files(RULES, ".drl.csv"));
+        return byKey;
     }
 
     /** Per family, the tip ids its rules recommend. */
     private static Map<String, Set<String>> tipsNamedByFamily() throws IOException {
         Map<String, Set<String>> named = new TreeMap<>();
-        for (Map.Entry<String, Path> rule : files(RULES, ".drl").entrySet()) {
+        for (Map.Entry<String, Path> rule : ruleFiles().entrySet()) {
             Set<String> tips = new TreeSet<>();
             Matcher tip = TIP_NAMED.matcher(Files.readString(rule.getValue()));
             while (tip.find()) {
