@@ -1,11 +1,16 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleMatch;
 import io.flowdoctor.rulebase.RuleRef;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +32,33 @@ public record Conclusions(
         return new Conclusions(FindingRanking.rank(evaluation.all(Finding.class)), primary,
                 evaluation.all(Recommendation.class), evaluation.all(ResubmitAdvice.class), evaluation.all(Escalation.class),
                 evaluation.firedRules(), evaluation.matches());
+    }
+
+    /**
+     * What a rule's evidence text may name, from the facts its first firing matched: the lexicon
+     * {phrase} and {signal}, the error {code}, the {status} code.
+     */
+    public Map<String, Object> evidenceValues(RuleRef rule) {
+        Map<String, Object> values = new HashMap<>();
+        matches.stream().filter(match -> match.rule().equals(rule)).findFirst().ifPresent(match -> {
+            for (Object fact : match.facts()) {
+                if (fact instanceof Signal signal && !values.containsKey("phrase")) {
+                    values.put("phrase", signal.phrase());
+                    values.put("signal", signal.name());
+                } else if (fact instanceof Code code && !values.containsKey("code")) {
+                    values.put("code", code.value());
+                } else if (fact instanceof FailedAction action && action.statusCode() > 0) {
+                    values.put("status", action.statusCode());
+                }
+            }
+        });
+        return values;
+    }
+
+    /** A rule's evidence in the language of the answer, its placeholders filled; null for a rule without one. */
+    public String evidence(RuleRef rule, KnowledgeBase knowledge, Language language) {
+        String text = rule == null ? null : knowledge.evidence(rule.ruleId(), language);
+        return text == null ? null : Placeholders.fill(text, evidenceValues(rule));
     }
 
     /**

@@ -72,7 +72,7 @@ public final class Diagnoser {
                 report.runId(),
                 step.name(),
                 conclusions.primary().category(),
-                conclusions.findings().stream().map(finding -> findingItem(finding, knowledge, language)).toList(),
+                conclusions.findings().stream().map(finding -> findingItem(finding, conclusions, knowledge, language)).toList(),
                 whatHappened,
                 recommendations,
                 resubmit(conclusions),
@@ -111,11 +111,12 @@ public final class Diagnoser {
                 Normalizer.retryAfterSeconds(text));
     }
 
-    private static FindingItem findingItem(Derived<Finding> finding, KnowledgeBase knowledge, Language language) {
+    private static FindingItem findingItem(Derived<Finding> finding, Conclusions conclusions, KnowledgeBase knowledge,
+                                           Language language) {
         RuleRef rule = finding.rule();
         return new FindingItem(finding.fact().category(), finding.fact().specificity(),
                 rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(),
-                rule == null ? null : knowledge.evidence(rule.ruleId(), language));
+                conclusions.evidence(rule, knowledge, language));
     }
 
     /** The tips that follow the primary finding, those of the most specific findings first. */

@@ -33,7 +33,8 @@ final class Escalations {
                 .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID));
         if (chosen.isEmpty()) {
-            return new EscalationItem(EscalationLevel.NONE, null, null, List.of(), null);
+            // Why it was not escalated is part of the answer too.
+            return new EscalationItem(EscalationLevel.NONE, knowledge.text("escalation.none", language), null, List.of(), null);
         }
         Escalation escalation = chosen.get().fact();
         SupportSettings support = knowledge.support();

@@ -25,7 +25,7 @@ final class Explanations {
         List<Explanation> explanations = new ArrayList<>();
         for (RuleMatch match : conclusions.matches()) {
             List<MatchedFact> matched = match.facts().stream().map(Explanations::matchedFact).toList();
-            String evidence = knowledge.evidence(match.rule().ruleId(), language);
+            String evidence = conclusions.evidence(match.rule(), knowledge, language);
             explanations.add(new Explanation(match.rule().ruleId(), match.rule().rule(), match.rule().file(),
                     matched, evidence, concluded(conclusions, match)));
         }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Normalizer {
 
+    private static final Pattern ESCAPED_WHITE_SPACE = Pattern.compile("\\\\[rnt]");
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Cntrl}\\u00A0\\u2000-\\u200B\\u3000]+");
 
     /**
@@ -29,7 +30,10 @@ public final class Normalizer {
             return "";
         }
         String composed = java.text.Normalizer.normalize(raw, Form.NFKC).toLowerCase(Locale.ROOT);
-        return WHITE_SPACE.matcher(composed).replaceAll(" ").strip();
+        // Messages often arrive as escaped JSON ("\\r\\n", \\") or with typographic quotes from a localised UI.
+        String plain = ESCAPED_WHITE_SPACE.matcher(composed).replaceAll(" ")
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
+        return WHITE_SPACE.matcher(plain).replaceAll(" ").strip();
     }
 
     public static String identifier(String raw) {

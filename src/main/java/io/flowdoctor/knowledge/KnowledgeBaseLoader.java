@@ -28,7 +28,7 @@ public final class KnowledgeBaseLoader {
             .build();
 
     /** Texts the answer and the e-mail use by id, whatever the rules name. */
-    private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "email.subject", "email.intro",
+    private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "escalation.none", "email.subject", "email.intro",
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
             "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
             "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
