@@ -113,6 +113,22 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void aRuleThatDrawsAFindingWithoutEvidenceIsRefused() throws IOException {
+        Path rules = rulesWith("generic/unsaid.drl", HEADER + """
+                rule "Draws a finding nobody explained"
+                    @id("UNSAID-001")
+                when
+                    FailedAction(statusCode == 500)
+                then
+                    insertLogical(new Finding(Category.TRANSIENT, Specificity.STATUS_CODE));
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/generic/unsaid.drl", 0,
+                "rule UNSAID-001 draws a finding but has no evidence in knowledge-base/evidence/generic/unsaid.yaml"), e.problems().get(0));
+    }
+
+    @Test
     void anEscalationReasonThatIsNotInTheKnowledgeBaseIsReported() throws IOException {
         Path rules = rulesWith("reasons.drl", HEADER + """
                 rule "Names a reason nobody wrote"
@@ -161,6 +177,7 @@ class RuleBaseCompilerTest {
 
     private Path rulesWith(String name, String drl) throws IOException {
         Path rules = Files.createDirectories(workspace.resolve("rules"));
+        Files.createDirectories(rules.resolve(name).getParent());
         Files.writeString(rules.resolve(name), drl);
         return rules;
     }

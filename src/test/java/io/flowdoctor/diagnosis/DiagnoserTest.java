@@ -1,0 +1,58 @@
+package io.flowdoctor.diagnosis;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.RuleBase;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the diagnosis writes from the rules' conclusions: evidence in the answer's language, and why it escalated or not. */
+class DiagnoserTest {
+
+    private static final Instant FAILED_AT = Instant.parse("2026-11-27T10:15:00Z");
+    private final RuleBase ruleBase = ProjectRuleBase.get();
+
+    @Test
+    void evidenceIsWrittenInTheAnswersLanguage() {
+        RunReport run = run(new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users", "Manager_V2", 404,
+                "ResourceNotFound", "No manager found for the specified user."));
+
+        Diagnosis english = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+
+        String ruleId = english.findings().get(0).ruleId();
+        assertEquals(ruleBase.knowledge().evidence(ruleId, Language.NL), dutch.findings().get(0).evidence());
+        assertNotEquals(english.findings().get(0).evidence(), dutch.findings().get(0).evidence());
+    }
+
+    @Test
+    void aSignalsEvidenceNamesThePhraseThatProducedIt() {
+        RunReport run = run(new RunReport.ReportedAction("Item ophalen", "Failed", null, null, 403, null,
+                "Toegang geweigerd: u hebt geen machtiging voor deze lijst."));
+
+        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+
+        assertEquals("SIG-001", dutch.findings().get(0).ruleId());
+        assertTrue(dutch.findings().get(0).evidence().contains("'toegang geweigerd'"), dutch.findings().get(0).evidence());
+    }
+
+    @Test
+    void theAnswerSaysWhyNobodyElseNeedsToAct() {
+        RunReport run = run(new RunReport.ReportedAction("HTTP", "Failed", "http", null, 502, null, "Bad Gateway"));
+
+        Diagnosis answer = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+
+        assertEquals(EscalationLevel.NONE, answer.escalation().level());
+        assertEquals(ruleBase.knowledge().text("escalation.none", Language.EN), answer.escalation().reason());
+    }
+
+    private static RunReport run(RunReport.ReportedAction action) {
+        return new RunReport("flow-1", "Leave request", "Default-1", "run-1", FAILED_AT, null, List.of(action));
+    }
+}
