@@ -58,7 +58,7 @@ public final class Diagnoser {
 
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
-        Evaluation evaluation = ruleBase.evaluate(facts(run, action, history, knowledge), classified -> {
+        Evaluation evaluation = ruleBase.evaluate(facts(run, action, history, knowledge, report.actions()), classified -> {
             primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class))));
             return List.of(primary.get());
         });
@@ -66,6 +66,9 @@ public final class Diagnoser {
 
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
         String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
+        ResubmitItem resubmit = resubmit(conclusions);
+        // No link to resubmit a run that should not be resubmitted whole.
+        String resubmitUrl = resubmit.advice() == Resubmit.NOT_ADVISED ? null : options.resubmitUrl();
         return new Diagnosis(
                 options.diagnosisId(),
                 report.flowId(),
@@ -75,19 +78,26 @@ public final class Diagnoser {
                 conclusions.findings().stream().map(finding -> findingItem(finding, conclusions, knowledge, language)).toList(),
                 whatHappened,
                 recommendations,
-                resubmit(conclusions),
+                resubmit,
                 Escalations.item(conclusions, run, step, knowledge, language),
                 new RepairTips(history.firstFailedAt(), whatHappened, howToFix(recommendations),
-                        new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), options.resubmitUrl())),
+                        new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), resubmitUrl)),
                 conclusions.firedRules(),
                 ruleBase.version(),
                 language.code(),
                 options.explain() ? Explanations.of(conclusions, knowledge, language) : null);
     }
 
-    /** The run, its failing step, the signals and codes its message carries, its history and the retry policy. */
-    private static List<Object> facts(FlowRun run, FailedAction action, FailureHistory history, KnowledgeBase knowledge) {
+    /**
+     * The run, its failing step, the signals and codes its message carries, the steps of the run that
+     * already changed something, its history and the retry policy.
+     */
+    private static List<Object> facts(FlowRun run, FailedAction action, FailureHistory history, KnowledgeBase knowledge,
+                                      List<ReportedAction> actions) {
         List<Object> facts = new ArrayList<>(List.of(run, action, history, knowledge.retryPolicy()));
+        actions.stream()
+                .filter(other -> knowledge.sideEffects().changedSomething(other.status(), other.operation(), other.name()))
+                .forEach(other -> facts.add(new CompletedChange(other.name())));
         Lexicon lexicon = knowledge.lexicon();
         lexicon.signals(action.text()).forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();

@@ -20,7 +20,8 @@ public record KnowledgeBase(
         Map<String, Connector> connectorsByName,
         EmailTemplates emailTemplates,
         Map<String, Map<Language, String>> evidence,
-        Lexicon lexicon) {
+        Lexicon lexicon,
+        SideEffects sideEffects) {
 
     /** The repair-tips e-mail's Qute templates (knowledge-base/email/), as text. */
     public record EmailTemplates(String html, String text) {
