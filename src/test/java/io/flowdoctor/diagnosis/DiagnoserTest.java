@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,6 +51,24 @@ class DiagnoserTest {
 
         assertEquals(EscalationLevel.NONE, answer.escalation().level());
         assertEquals(ruleBase.knowledge().text("escalation.none", Language.EN), answer.escalation().reason());
+    }
+
+    @Test
+    void noResubmitLinkIsGivenWhenResubmittingWouldRepeatASideEffect() {
+        RunReport.ReportedAction sent = new RunReport.ReportedAction("Send an email (V2)", "Succeeded", "office365", "SendEmailV2",
+                null, null, null);
+        RunReport.ReportedAction failed = new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users", "Manager_V2",
+                404, null, "No manager found for the specified user.");
+        Diagnoser.Options withLink = new Diagnoser.Options(UUID.randomUUID(), "https://example.test/resubmit", false);
+
+        Diagnosis afterSideEffect = Diagnoser.diagnose(ruleBase,
+                new RunReport("flow-1", null, null, "run-1", FAILED_AT, null, List.of(sent, failed)),
+                Language.EN, FailureHistory.first(FAILED_AT), withLink);
+        Diagnosis alone = Diagnoser.diagnose(ruleBase, run(failed), Language.EN, FailureHistory.first(FAILED_AT), withLink);
+
+        assertEquals(Resubmit.NOT_ADVISED, afterSideEffect.resubmit().advice());
+        assertEquals(null, afterSideEffect.repairTips().troubleshootingTips().resubmitUrl());
+        assertEquals("https://example.test/resubmit", alone.repairTips().troubleshootingTips().resubmitUrl());
     }
 
     private static RunReport run(RunReport.ReportedAction action) {
