@@ -5,6 +5,7 @@ import io.flowdoctor.security.Roles;
 import io.flowdoctor.lifecycle.ReloadOutcome;
 import io.flowdoctor.lifecycle.RuleBaseManager;
 import io.flowdoctor.lifecycle.RuleBaseStatus;
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.lifecycle.RuleCatalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,14 @@ public class RulesResource {
     @Operation(summary = "Every rule: id, name, file, family, what it can conclude, fire count since start")
     public List<RuleCatalog.Entry> catalog() {
         return catalog.entries();
+    }
+
+    @GET
+    @Path("/precedence")
+    @Operation(summary = "The precedence table of the serving rule base: which specificity, category, resubmit advice "
+            + "and escalation level wins when rules disagree (first wins)")
+    public Precedence precedence() {
+        return catalog.precedence();
     }
 
     @GET

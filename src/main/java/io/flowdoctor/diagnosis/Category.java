@@ -1,8 +1,8 @@
 package io.flowdoctor.diagnosis;
 
 /**
- * What kind of failure a run had. The declaration order breaks ties between findings of equal
- * specificity: causes a maker cannot fix alone come before the symptoms they usually produce.
+ * What kind of failure a run had. Which category wins between findings of equal specificity is
+ * knowledge-base/precedence.yaml.
  */
 public enum Category {
     LICENSING_OR_PERMISSION,

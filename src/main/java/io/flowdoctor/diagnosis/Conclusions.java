@@ -3,6 +3,7 @@ package io.flowdoctor.diagnosis;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleMatch;
@@ -28,8 +29,8 @@ public record Conclusions(
         List<RuleMatch> matches) {
 
     /** The conclusions of an evaluation whose advice rules reasoned on the given primary finding. */
-    static Conclusions of(Evaluation evaluation, PrimaryFinding primary) {
-        return new Conclusions(FindingRanking.rank(evaluation.all(Finding.class)), primary,
+    static Conclusions of(Evaluation evaluation, PrimaryFinding primary, Precedence precedence) {
+        return new Conclusions(FindingRanking.rank(evaluation.all(Finding.class), precedence), primary,
                 evaluation.all(Recommendation.class), evaluation.all(ResubmitAdvice.class), evaluation.all(Escalation.class),
                 evaluation.firedRules(), evaluation.matches());
     }

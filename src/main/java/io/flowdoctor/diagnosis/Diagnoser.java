@@ -10,6 +10,7 @@ import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Lexicon;
 import io.flowdoctor.knowledge.Placeholders;
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.knowledge.TipText;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
@@ -59,14 +60,14 @@ public final class Diagnoser {
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
         Evaluation evaluation = ruleBase.evaluate(facts(run, action, history, knowledge, report.actions()), classified -> {
-            primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class))));
+            primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class), knowledge.precedence())));
             return List.of(primary.get());
         });
-        Conclusions conclusions = Conclusions.of(evaluation, primary.get());
+        Conclusions conclusions = Conclusions.of(evaluation, primary.get(), knowledge.precedence());
 
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
         String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
-        ResubmitItem resubmit = resubmit(conclusions);
+        ResubmitItem resubmit = resubmit(conclusions, knowledge.precedence());
         // No link to resubmit a run that should not be resubmitted whole.
         String resubmitUrl = resubmit.advice() == Resubmit.NOT_ADVISED ? null : options.resubmitUrl();
         return new Diagnosis(
@@ -157,10 +158,11 @@ public final class Diagnoser {
         return stepFailed + " " + knowledge.tip(recommendations.get(0).tipId(), language).whatHappened();
     }
 
-    /** When rules disagree, the most cautious advice wins; among equals, the longest wait, then the lowest rule id. */
-    private static ResubmitItem resubmit(Conclusions conclusions) {
+    /** When rules disagree, the advice the precedence table lists first wins; among equals, the longest wait, then the lowest rule id. */
+    private static ResubmitItem resubmit(Conclusions conclusions, Precedence precedence) {
         return conclusions.followingPrimary(conclusions.resubmits()).stream()
-                .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice())
+                .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice(),
+                                Precedence.<Resubmit>firstWins(precedence.resubmit()).reversed())
                         .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID))
                 .map(r -> new ResubmitItem(r.fact().advice(), r.fact().delaySeconds(), r.fact().maxAttempts(),

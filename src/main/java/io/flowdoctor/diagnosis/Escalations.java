@@ -8,6 +8,7 @@ import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.knowledge.SupportSettings;
 import io.flowdoctor.rulebase.RuleRef;
 
@@ -27,10 +28,11 @@ final class Escalations {
     private Escalations() {
     }
 
-    /** The highest level fired wins, among equals the lowest rule id; none fired means nobody beyond the maker has to act. */
+    /** The level the precedence table lists first wins, among equals the lowest rule id; none fired means nobody beyond the maker has to act. */
     static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge, Language language) {
         var chosen = conclusions.followingPrimary(conclusions.escalations()).stream()
-                .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level())
+                .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level(),
+                                Precedence.<EscalationLevel>firstWins(knowledge.precedence().escalation()).reversed())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID));
         if (chosen.isEmpty()) {
             // Why it was not escalated is part of the answer too.

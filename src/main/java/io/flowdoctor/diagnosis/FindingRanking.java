@@ -1,25 +1,26 @@
 package io.flowdoctor.diagnosis;
 
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.rulebase.Derived;
+
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks findings: the most specific evidence explains the failure (connector > error code > message
- * text > status code); among equals, the category order, then the rule id, keep answers stable.
+ * Ranks findings by the precedence table of the knowledge base: the most specific evidence explains the
+ * failure; among equals, the category listed first, then the rule id, keep answers stable.
  */
 final class FindingRanking {
-
-    static final Comparator<Derived<Finding>> MOST_SPECIFIC_FIRST =
-            Comparator.comparing((Derived<Finding> f) -> f.fact().specificity(), Comparator.reverseOrder())
-                    .thenComparing(f -> f.fact().category())
-                    .thenComparing(f -> f.rule() == null ? "" : f.rule().ruleId());
 
     private FindingRanking() {
     }
 
-    static List<Derived<Finding>> rank(List<Derived<Finding>> findings) {
-        return findings.stream().sorted(MOST_SPECIFIC_FIRST).toList();
+    static List<Derived<Finding>> rank(List<Derived<Finding>> findings, Precedence precedence) {
+        Comparator<Derived<Finding>> mostSpecificFirst =
+                Comparator.comparing((Derived<Finding> f) -> f.fact().specificity(), Precedence.firstWins(precedence.specificity()))
+                        .thenComparing(f -> f.fact().category(), Precedence.firstWins(precedence.categories()))
+                        .thenComparing(f -> f.rule() == null ? "" : f.rule().ruleId());
+        return findings.stream().sorted(mostSpecificFirst).toList();
     }
 
     static PrimaryFinding primary(List<Derived<Finding>> ranked) {

@@ -1,8 +1,8 @@
 package io.flowdoctor.diagnosis;
 
 /**
- * Whether to resubmit the failed run. Declared from the least to the most cautious: when rules
- * disagree, the most cautious advice wins.
+ * Whether to resubmit the failed run. When rules disagree, knowledge-base/precedence.yaml says which
+ * advice wins (the most cautious).
  */
 public enum Resubmit {
     NOW,

@@ -21,7 +21,8 @@ public record KnowledgeBase(
         EmailTemplates emailTemplates,
         Map<String, Map<Language, String>> evidence,
         Lexicon lexicon,
-        SideEffects sideEffects) {
+        SideEffects sideEffects,
+        Precedence precedence) {
 
     /** The repair-tips e-mail's Qute templates (knowledge-base/email/), as text. */
     public record EmailTemplates(String html, String text) {

@@ -65,13 +65,14 @@ public final class KnowledgeBaseLoader {
         var evidence = readEvidence();
         var lexicon = readLexicon();
         var sideEffects = read(directory.resolve("side-effects.yaml"), new TypeReference<SideEffects>() { });
+        var precedence = read(directory.resolve("precedence.yaml"), new TypeReference<Precedence>() { });
         var emailTemplates = new KnowledgeBase.EmailTemplates(readText(directory.resolve("email/repair-tips.html")),
                 readText(directory.resolve("email/repair-tips.txt")));
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
         return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors), emailTemplates,
-                evidence, lexicon, sideEffects == null ? SideEffects.none() : sideEffects);
+                evidence, lexicon, sideEffects == null ? SideEffects.none() : sideEffects, precedence);
     }
 
     private Map<String, Map<Language, TipText>> readTips() {

@@ -1,5 +1,10 @@
 package io.flowdoctor.lifecycle;
 
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.diagnosis.EscalationLevel;
+import io.flowdoctor.diagnosis.Resubmit;
+import io.flowdoctor.diagnosis.Specificity;
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
@@ -12,13 +17,17 @@ import io.flowdoctor.scenario.ScenarioRunner;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gate every rule base passes before it serves: it must compile against the knowledge base, and
- * every scenario of knowledge-base/scenarios must hold.
+ * The gate every rule base passes before it serves: it must compile against the knowledge base, the
+ * precedence table must rank every value a rule can conclude, and every scenario of
+ * knowledge-base/scenarios must hold.
  */
 public final class RuleBaseCheck {
+
+    private static final String PRECEDENCE = "knowledge-base/precedence.yaml";
 
     private RuleBaseCheck() {
     }
@@ -29,6 +38,10 @@ public final class RuleBaseCheck {
             ruleBase = new RuleBaseCompiler(classLoader).compile(rulesDirectory, knowledgeDirectory);
         } catch (RuleBaseException e) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), null, e.problems(), List.of()));
+        }
+        List<RuleProblem> unranked = unranked(ruleBase.knowledge().precedence());
+        if (!unranked.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), unranked, List.of()));
         }
         List<ScenarioFailure> failures;
         try {
@@ -42,5 +55,22 @@ public final class RuleBaseCheck {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), List.of(), failures));
         }
         return ruleBase;
+    }
+
+    /** Every value a rule can conclude has its place in the precedence table. */
+    private static List<RuleProblem> unranked(Precedence precedence) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (precedence == null) {
+            return List.of(new RuleProblem(PRECEDENCE, 0, "the precedence table is missing"));
+        }
+        Precedence.missing(precedence.specificity(), Specificity.class)
+                .forEach(value -> problems.add(new RuleProblem(PRECEDENCE, 0, "specificity: " + value + " is not ranked")));
+        Precedence.missing(precedence.categories(), Category.class)
+                .forEach(value -> problems.add(new RuleProblem(PRECEDENCE, 0, "categories: " + value + " is not ranked")));
+        Precedence.missing(precedence.resubmit(), Resubmit.class)
+                .forEach(value -> problems.add(new RuleProblem(PRECEDENCE, 0, "resubmit: " + value + " is not ranked")));
+        Precedence.missing(precedence.escalation(), EscalationLevel.class)
+                .forEach(value -> problems.add(new RuleProblem(PRECEDENCE, 0, "escalation: " + value + " is not ranked")));
+        return problems;
     }
 }

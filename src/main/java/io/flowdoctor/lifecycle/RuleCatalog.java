@@ -1,5 +1,6 @@
 package io.flowdoctor.lifecycle;
 
+import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleOutline;
 import io.micrometer.core.instrument.Counter;
@@ -34,6 +35,11 @@ public class RuleCatalog {
                 .map(this::entry)
                 .sorted(Comparator.comparing(Entry::file).thenComparing(Entry::ruleId))
                 .toList();
+    }
+
+    /** Which conclusion wins when rules disagree, as the serving rule base ranks them. */
+    public Precedence precedence() {
+        return active.current().knowledge().precedence();
     }
 
     private Entry entry(RuleOutline outline) {

@@ -3,7 +3,12 @@ package io.flowdoctor.rulebase;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
@@ -24,10 +29,12 @@ import java.util.Set;
 final class DroolsInternals {
 
     /**
-     * A rule as the builder parsed it: its file, its name, the text of its consequence (from its first
-     * statement on) and the line of its {@code then}.
+     * A rule as the builder parsed it: its file, its name and line, the text of its consequence (from its first
+     * statement on) and the line of its {@code then}, its conditions as "Type(constraint, ...)" text, and
+     * its agenda group ("" when it declares none).
      */
-    record ParsedRule(String file, String name, String consequence, int consequenceLine) {
+    record ParsedRule(String file, String name, int line, String consequence, int consequenceLine, String conditions,
+                      String agendaGroup) {
     }
 
     private DroolsInternals() {
@@ -54,12 +61,33 @@ final class DroolsInternals {
             for (PackageDescr description : descriptions == null ? List.<PackageDescr>of() : descriptions) {
                 for (RuleDescr rule : description.getRules()) {
                     String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
-                    parsed.add(new ParsedRule(file, rule.getName(), String.valueOf(rule.getConsequence()),
-                            rule.getConsequenceLine()));
+                    AttributeDescr group = rule.getAttributes().get("agenda-group");
+                    parsed.add(new ParsedRule(file, rule.getName(), rule.getLine(), String.valueOf(rule.getConsequence()),
+                            rule.getConsequenceLine(), conditions(rule.getLhs()), group == null ? "" : group.getValue()));
                 }
             }
         }
         return parsed;
+    }
+
+    /** The patterns of a rule's conditions, nested elements included, as "Type(constraint, ...)" text. */
+    private static String conditions(BaseDescr element) {
+        if (element instanceof PatternDescr pattern) {
+            StringBuilder text = new StringBuilder(pattern.getObjectType()).append('(');
+            if (pattern.getConstraint() != null) {
+                for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                    text.append(constraint instanceof ExprConstraintDescr expression ? expression.getExpression() : constraint.getText())
+                            .append(", ");
+                }
+            }
+            return text.append(')').toString();
+        }
+        if (element instanceof ConditionalElementDescr nested) {
+            StringBuilder text = new StringBuilder();
+            nested.getDescrs().forEach(child -> text.append(conditions(child)).append(' '));
+            return text.toString().strip();
+        }
+        return element == null ? "" : String.valueOf(element.getText());
     }
 
     /** The source path the rule's file was added with, or "" when the rule has none. */

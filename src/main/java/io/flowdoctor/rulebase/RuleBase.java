@@ -38,14 +38,14 @@ public final class RuleBase {
         this.loadedAt = loadedAt;
     }
 
-    /** Fires the rules on the facts once; nothing is added between firings. */
+    /** Fires the rules on the facts, both phases; nothing is added between them. */
     public Evaluation evaluate(List<Object> facts) {
         return evaluate(facts, concluded -> List.of());
     }
 
     /**
-     * Fires the rules on the facts; the interlude then sees what they concluded and returns facts for a
-     * second firing (none: no second firing).
+     * Fires the classification rules on the facts; the interlude then sees what they concluded and
+     * returns facts to add before the advice phase (agenda-group "advise") fires.
      */
     public Evaluation evaluate(List<Object> facts, Function<Evaluation, List<Object>> interlude) {
         return RuleSession.evaluate(kieBase, this::ref, facts, interlude);

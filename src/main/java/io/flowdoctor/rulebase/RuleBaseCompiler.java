@@ -70,6 +70,9 @@ public final class RuleBaseCompiler {
         if (knowledge != null) {
             checkReferences(parsed, knowledge, problems);
         }
+        for (ParsedRule rule : parsed) {
+            RuleOutlines.inconsistencies(rule).forEach(problem -> problems.add(new RuleProblem(rule.file(), rule.line(), problem)));
+        }
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String file = error.getResource() == null ? rulesDirectory.getFileName().toString() : error.getResource().getSourcePath();
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;

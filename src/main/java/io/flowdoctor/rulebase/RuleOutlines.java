@@ -5,6 +5,7 @@ import io.flowdoctor.rulebase.DroolsInternals.ParsedRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,53 @@ final class RuleOutlines {
             // The consequence's text starts with its first statement, on the line after "then".
             into.add(new Reference(kind, matcher.group(1), rule.consequenceLine() + 1 + linesBefore));
         }
+    }
+
+    /** The agenda group of the advice rules: they fire once the findings are ranked. */
+    static final String ADVICE_PHASE = "advise";
+
+    private static final Pattern SPECIFICITY = Pattern.compile("Specificity\\.(\\w+)");
+    /** What a rule's conditions must test to claim a specificity: a field or fact type, as in its conditions' text. */
+    private static final Map<String, Pattern> TESTED_BY = Map.of(
+            "CONNECTOR", Pattern.compile("\\bconnector\\b"),
+            "ERROR_CODE", Pattern.compile("\\berrorCode\\b|\\bCode\\("),
+            "MESSAGE_TEXT", Pattern.compile("\\btext\\b"),
+            "SIGNAL", Pattern.compile("\\bSignal\\("),
+            "GENERIC", Pattern.compile("\\btext\\b|\\berrorCode\\b|\\bCode\\(|\\bSignal\\("),
+            "STATUS_CODE", Pattern.compile("\\bstatusCode\\b"));
+
+    /**
+     * What the rule declares that its conditions do not bear out: a specificity its conditions do not
+     * test (a rule that matches only text cannot claim an error code), or advice on the primary finding
+     * outside the advice phase.
+     */
+    static List<String> inconsistencies(ParsedRule rule) {
+        List<String> problems = new ArrayList<>();
+        for (String specificity : all(SPECIFICITY, rule.consequence())) {
+            Pattern tested = TESTED_BY.get(specificity);
+            if (tested != null && !tested.matcher(rule.conditions()).find()) {
+                problems.add("rule \"" + rule.name() + "\" claims Specificity." + specificity
+                        + " but its conditions do not test " + describe(specificity));
+            }
+        }
+        boolean onPrimary = rule.conditions().contains("PrimaryFinding(");
+        if (onPrimary != ADVICE_PHASE.equals(rule.agendaGroup())) {
+            problems.add("rule \"" + rule.name() + "\" " + (onPrimary
+                    ? "reasons on the primary finding, so it belongs to agenda-group \"" + ADVICE_PHASE + "\""
+                    : "is in agenda-group \"" + rule.agendaGroup() + "\" but does not reason on the primary finding"));
+        }
+        return problems;
+    }
+
+    private static String describe(String specificity) {
+        return switch (specificity) {
+            case "CONNECTOR" -> "the connector";
+            case "ERROR_CODE" -> "an error code (errorCode or Code)";
+            case "MESSAGE_TEXT" -> "the message text";
+            case "SIGNAL" -> "a Signal";
+            case "GENERIC" -> "the text, an error code or a Signal";
+            default -> "the status code";
+        };
     }
 
     private static List<String> all(Pattern pattern, String text) {

@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The one class that runs Drools sessions. The facts go in, the rules fire; the interlude then sees
- * what they concluded and may add facts for a second firing. Which rule concluded which fact is read
- * from the session's justifications, so rules never repeat their own id.
+ * The one class that runs Drools sessions. The facts go in and the classification rules fire; the
+ * interlude then sees what they concluded and may add facts; then the advice phase (the rules of
+ * agenda-group "advise") fires. Which rule concluded which fact is read from the session's
+ * justifications, so rules never repeat their own id.
  */
 final class RuleSession {
 
@@ -56,10 +57,11 @@ final class RuleSession {
             session.fireAllRules();
             List<Object> added = interlude.apply(new Evaluation(concluded(session, refs, facts, statedBy), List.copyOf(fired),
                     matches));
-            if (!added.isEmpty()) {
-                added.forEach(session::insert);
-                session.fireAllRules();
-            }
+            added.forEach(session::insert);
+            // The advice rules declare their phase (agenda-group "advise"): they fire only now, once the
+            // interlude has seen what classification concluded.
+            session.getAgenda().getAgendaGroup(RuleOutlines.ADVICE_PHASE).setFocus();
+            session.fireAllRules();
             List<Object> given = new ArrayList<>(facts);
             given.addAll(added);
             return new Evaluation(concluded(session, refs, given, statedBy), List.copyOf(fired), matches);

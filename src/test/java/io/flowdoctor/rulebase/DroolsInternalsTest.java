@@ -95,6 +95,9 @@ class DroolsInternalsTest {
         assertEquals("insert(Long.valueOf(7));", third.consequence().strip(), "the consequence starts at its first statement");
         assertTrue(third.consequence().startsWith("insert"), "no line break before the first statement");
         assertEquals(20, third.consequenceLine(), "the line of 'then' in the file");
+        assertEquals(17, third.line(), "the line of 'rule'");
+        assertEquals("String(this == \"go\", )", third.conditions());
+        assertEquals("", third.agendaGroup());
     }
 
     @Test

@@ -129,6 +129,38 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void aRuleThatClaimsMoreSpecificEvidenceThanItTestsIsRefused() throws IOException {
+        Path rules = rulesWith("claims.drl", HEADER + """
+                rule "Matches only text but claims an error code"
+                    @id("CLAIM-001")
+                when
+                    FailedAction(text contains "went wrong")
+                then
+                    insertLogical(new Finding(Category.TRANSIENT, Specificity.ERROR_CODE));
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/claims.drl", 3, "rule \"Matches only text but claims an error code\" claims "
+                + "Specificity.ERROR_CODE but its conditions do not test an error code (errorCode or Code)"), e.problems().get(0));
+    }
+
+    @Test
+    void anAdviceRuleOutsideTheAdvicePhaseIsRefused() throws IOException {
+        Path rules = rulesWith("advice.drl", HEADER + """
+                rule "Advises on the primary finding without saying when"
+                    @id("PHASE-001")
+                when
+                    PrimaryFinding(category == Category.TRANSIENT)
+                then
+                    insertLogical(ResubmitAdvice.of(Resubmit.NOW));
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/advice.drl", 3, "rule \"Advises on the primary finding without saying when\" "
+                + "reasons on the primary finding, so it belongs to agenda-group \"advise\""), e.problems().get(0));
+    }
+
+    @Test
     void anEscalationReasonThatIsNotInTheKnowledgeBaseIsReported() throws IOException {
         Path rules = rulesWith("reasons.drl", HEADER + """
                 rule "Names a reason nobody wrote"
