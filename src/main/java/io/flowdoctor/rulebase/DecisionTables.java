@@ -2,9 +2,6 @@ package io.flowdoctor.rulebase;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
-import org.kie.internal.builder.DecisionTableConfiguration;
-import org.kie.internal.builder.DecisionTableInputType;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rule tables analysts keep as CSV ({@code rules/<group>/<family>.drl.csv}, one row a rule): compiled by
- * Drools' decision-table compiler next to the DRL files, and their problems named by table row.
+ * Rule tables analysts keep as CSV ({@code rules/<group>/<family>.drl.csv}, one row a rule): turned into DRL by
+ * Drools' decision-table compiler and built with the DRL files, and their problems named by table row.
  */
 final class DecisionTables {
 
@@ -29,12 +26,6 @@ final class DecisionTables {
 
     static boolean isTable(Path file) {
         return file.getFileName() != null && file.getFileName().toString().endsWith(SUFFIX);
-    }
-
-    static DecisionTableConfiguration configuration() {
-        DecisionTableConfiguration configuration = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-        configuration.setInputType(DecisionTableInputType.CSV);
-        return configuration;
     }
 
     /** The table's DRL, as the builder compiles it. */

@@ -153,7 +153,7 @@ class HistoryResourceTest {
                 .body("answer.diagnosisId", equalTo(id))
                 .body("answer.category", equalTo("AUTHENTICATION"))
                 .body("firedRules.ruleId", hasItem("STATUS-001"))
-                .body("firedRules.find { it.ruleId == 'STATUS-001' }.file", equalTo("rules/generic/status-codes.drl"));
+                .body("firedRules.find { it.ruleId == 'STATUS-001' }.file", equalTo("rules/codes/http-status.drl.csv"));
         given().when().get("/api/v1/diagnoses/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }

@@ -45,7 +45,9 @@ class RulesResourceTest {
              "actions": [{"name": "Get manager (V2)", "connector": "office365users", "operation": "Manager_V2",
                           "statusCode": 404, "message": "No manager found for the specified user."}]}
             """;
-    private static final Path STATUS_CODES = EditableRulesProfile.RULES.resolve("generic/status-codes.drl");
+    private static final Path HTTP_STATUS = EditableRulesProfile.RULES.resolve("codes/http-status.drl.csv");
+    private static final Path THROTTLING = EditableRulesProfile.RULES.resolve("platform/throttling.drl");
+    private static final String QUOTA_CONDITION = "FailedAction(errorCode == \"flowrunquotaexceeded\")";
     private static final Path MANAGER_TIPS =
             EditableRulesProfile.KNOWLEDGE.resolve("tips/connectors/office365users.yaml");
     private static final String MANAGER_TITLE = "title: Give the user a manager in Microsoft Entra ID";
@@ -55,7 +57,7 @@ class RulesResourceTest {
 
     @BeforeEach
     void remember() throws IOException {
-        for (Path file : List.of(STATUS_CODES, MANAGER_TIPS)) {
+        for (Path file : List.of(HTTP_STATUS, THROTTLING, MANAGER_TIPS)) {
             originals.put(file, Files.readString(file));
         }
         startVersion = servingVersion();
@@ -98,12 +100,12 @@ class RulesResourceTest {
 
     @Test
     void aRuleThatDoesNotCompileNeverServesAndIsReportedWithFileAndLine() {
-        TestFiles.replace(STATUS_CODES, "FailedAction(statusCode == 429)", "FailedAction(statusCode == 429");
+        TestFiles.replace(THROTTLING, QUOTA_CONDITION, "FailedAction(errorCode == \"flowrunquotaexceeded\"");
         given().when().post("/api/v1/rules/reload")
                 .then().statusCode(422)
                 .body("result", equalTo("REJECTED"))
                 .body("version", equalTo(startVersion))
-                .body("rejection.problems.file", hasItem("rules/generic/status-codes.drl"))
+                .body("rejection.problems.file", hasItem("rules/platform/throttling.drl"))
                 .body("rejection.problems[0].line", greaterThan(0));
         given().when().get("/api/v1/rules/status")
                 .then().body("serving.version", equalTo(startVersion))
@@ -113,11 +115,11 @@ class RulesResourceTest {
 
     @Test
     void anEditThatBreaksAScenarioIsRejectedWithTheScenarioExpectedAndActual() {
-        TestFiles.replace(STATUS_CODES, "statusCode == 429", "statusCode == 430");
+        TestFiles.replace(HTTP_STATUS, "STATUS-004,429,", "STATUS-004,430,");
         given().when().post("/api/v1/rules/reload")
                 .then().statusCode(422)
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.file",
-                        equalTo("knowledge-base/scenarios/generic/status-codes.yaml"))
+                        equalTo("knowledge-base/scenarios/codes/http-status.yaml"))
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.mismatches.find { it.field == 'category' }.expected",
                         equalTo("THROTTLING"))
                 .body("rejection.scenarioFailures.find { it.scenario == 'A bare 429 is throttling' }.mismatches.find { it.field == 'category' }.actual",
@@ -192,7 +194,7 @@ class RulesResourceTest {
     @Test
     void metricsCountDiagnosesRulesReloadsAndLatency() {
         diagnose(MANAGER_FAILURE);
-        TestFiles.replace(STATUS_CODES, "FailedAction(statusCode == 429)", "FailedAction(statusCode == 429");
+        TestFiles.replace(THROTTLING, QUOTA_CONDITION, "FailedAction(errorCode == \"flowrunquotaexceeded\"");
         given().when().post("/api/v1/rules/reload").then().statusCode(422);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("flowdoctor_diagnoses_total{category=\"DATA\",escalation=\"NONE\"}"), metrics);

@@ -64,7 +64,7 @@ class RuleBaseCheckTest {
     @Test
     void aRuleThatBreaksAScenarioIsRejectedWithTheScenarioExpectedAndActual() {
         Path rules = TestFiles.copyTree(ProjectRuleBase.RULES, workspace.resolve("rules"));
-        TestFiles.replace(rules.resolve("generic/status-codes.drl"), "statusCode == 429", "statusCode == 430");
+        TestFiles.replace(rules.resolve("codes/http-status.drl.csv"), "STATUS-004,429,", "STATUS-004,430,");
 
         RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
                 () -> RuleBaseCheck.compileAndCheck(rules, ProjectRuleBase.KNOWLEDGE, getClass().getClassLoader()));
@@ -72,7 +72,7 @@ class RuleBaseCheckTest {
         ScenarioFailure failure = e.rejection().scenarioFailures().stream()
                 .filter(f -> f.scenario().equals("A bare 429 is throttling"))
                 .findFirst().orElseThrow();
-        assertEquals("knowledge-base/scenarios/generic/status-codes.yaml", failure.file());
+        assertEquals("knowledge-base/scenarios/codes/http-status.yaml", failure.file());
         assertTrue(failure.mismatches().stream().anyMatch(m -> m.field().equals("category")
                 && m.expected().equals("THROTTLING") && m.actual().equals("UNKNOWN")), failure.toString());
         assertTrue(e.rejection().problems().isEmpty());
@@ -81,14 +81,14 @@ class RuleBaseCheckTest {
     @Test
     void aRuleThatDoesNotCompileIsRejectedWithFileAndLine() {
         Path rules = TestFiles.copyTree(ProjectRuleBase.RULES, workspace.resolve("rules"));
-        TestFiles.replace(rules.resolve("generic/status-codes.drl"),
-                "FailedAction(statusCode == 429)", "FailedAction(statusCode == )");
+        TestFiles.replace(rules.resolve("platform/throttling.drl"),
+                "FailedAction(errorCode == \"flowrunquotaexceeded\")", "FailedAction(errorCode == )");
 
         RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
                 () -> RuleBaseCheck.compileAndCheck(rules, ProjectRuleBase.KNOWLEDGE, getClass().getClassLoader()));
 
         assertTrue(e.rejection().problems().stream()
-                .anyMatch(p -> p.file().equals("rules/generic/status-codes.drl") && p.line() > 0), e.getMessage());
+                .anyMatch(p -> p.file().equals("rules/platform/throttling.drl") && p.line() > 0), e.getMessage());
         assertTrue(e.rejection().scenarioFailures().isEmpty());
     }
 }

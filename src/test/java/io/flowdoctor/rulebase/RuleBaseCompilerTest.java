@@ -2,12 +2,22 @@ package io.flowdoctor.rulebase;
 
 import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.TestFiles;
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.diagnosis.Code;
+import io.flowdoctor.diagnosis.Escalation;
+import io.flowdoctor.diagnosis.EscalationLevel;
+import io.flowdoctor.diagnosis.Finding;
+import io.flowdoctor.diagnosis.Recommendation;
+import io.flowdoctor.diagnosis.Resubmit;
+import io.flowdoctor.diagnosis.ResubmitAdvice;
+import io.flowdoctor.diagnosis.Specificity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +27,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleBaseCompilerTest {
 
     private static final String HEADER = "package io.flowdoctor.rules;\nimport io.flowdoctor.diagnosis.*;\n";
+
+    /** A decision table in the form of rules/codes/: rows from row 10 on, one rule each. */
+    private static final String TABLE = """
+            RuleSet,io.flowdoctor.rules,,,,,
+            Import,io.flowdoctor.diagnosis.*,,,,,
+            Notes,A table for the compiler test,,,,,
+            ,,,,,,
+            RuleTable Sample codes,,,,,,
+            NAME,METADATA,CONDITION,ACTION,ACTION,ACTION,ACTION
+            ,,Code,,,,
+            ,"id(""$param"")","forall(||){value == ""$""}","insertLogical(new Finding(Category.$param, Specificity.ERROR_CODE));",\
+            "insertLogical(new Recommendation(""$param"", 1));","insertLogical(ResubmitAdvice.of(Resubmit.$param));",\
+            "insertLogical(new Escalation(EscalationLevel.$1, ""$2""));"
+            Rule name,Id,Error code,Category,Tip,Resubmit,"Escalation (level, reason)"
+            A SampleBusy code is a temporary failure,SAMPLE-001,"samplebusy, sampleoverloaded",TRANSIENT,transient.resubmit,AUTOMATIC,
+            A SampleDenied code is a missing permission,SAMPLE-002,sampledenied,%s,permissions.get-access,AFTER_FIX,"ADMIN, escalation.admin-must-act"
+            """;
 
     @TempDir
     Path workspace;
@@ -205,6 +232,69 @@ class RuleBaseCompilerTest {
         assertEquals(first, compiler.compile(rules, knowledge).version());
         Files.writeString(knowledge.resolve("texts.yaml"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
         assertNotEquals(first, compiler.compile(rules, knowledge).version());
+    }
+
+    @Test
+    void aDecisionTableCompilesOneRuleARowThatFiresOnItsCodes() throws IOException {
+        Path rules = rulesWith("codes/sample.drl.csv", TABLE.formatted("LICENSING_OR_PERMISSION"));
+        Path knowledge = knowledge();
+        Files.createDirectories(knowledge.resolve("evidence/codes"));
+        Files.writeString(knowledge.resolve("evidence/codes/sample.yaml"), """
+                SAMPLE-001: {en: 'error code SampleBusy', nl: 'foutcode SampleBusy'}
+                SAMPLE-002: {en: 'error code SampleDenied', nl: 'foutcode SampleDenied'}
+                """);
+        RuleBase ruleBase = compiler.compile(rules, knowledge);
+
+        RuleRef denied = ruleBase.allRules().stream().filter(r -> r.ruleId().equals("SAMPLE-002")).findFirst().orElseThrow();
+        assertEquals("rules/codes/sample.drl.csv", denied.file());
+        assertEquals("A SampleDenied code is a missing permission", denied.rule());
+        assertEquals("codes/sample", ruleBase.outlines().get("SAMPLE-002").family());
+        assertEquals(List.of("permissions.get-access"), ruleBase.outlines().get("SAMPLE-002").tips());
+
+        Evaluation busy = ruleBase.evaluate(List.of(new Code("sampleoverloaded")));
+        assertEquals(List.of(new Finding(Category.TRANSIENT, Specificity.ERROR_CODE)), facts(busy, Finding.class));
+        assertEquals(List.of(new Recommendation("transient.resubmit", 1)), facts(busy, Recommendation.class));
+        assertEquals(List.of(ResubmitAdvice.of(Resubmit.AUTOMATIC)), facts(busy, ResubmitAdvice.class));
+        assertEquals(List.of(), facts(busy, Escalation.class), "an empty cell leaves its action out");
+
+        Evaluation denial = ruleBase.evaluate(List.of(new Code("sampledenied")));
+        assertEquals(List.of(new Escalation(EscalationLevel.ADMIN, "escalation.admin-must-act")), facts(denial, Escalation.class));
+        assertEquals(List.of("SAMPLE-002"), denial.firedRules().stream().map(RuleRef::ruleId).toList());
+
+        assertEquals(List.of(), ruleBase.evaluate(List.of(new Code("samplebusyer"))).firedRules());
+    }
+
+    @Test
+    void aDecisionTableErrorNamesTheTableAndItsRow() throws IOException {
+        Path rules = rulesWith("codes/sample.drl.csv", TABLE.formatted("LICENCE_OR_PERMISSION"));
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        RuleProblem problem = e.problems().stream().filter(p -> p.file().equals("rules/codes/sample.drl.csv"))
+                .findFirst().orElseThrow(() -> new AssertionError(e.getMessage()));
+        assertEquals(11, problem.line(), problem.toString());
+        assertTrue(problem.message().startsWith("row 11: "), problem.message());
+        assertTrue(e.getMessage().contains("rules/codes/sample.drl.csv:11"), e.getMessage());
+    }
+
+    /** Drools keeps the DRL of a table by its path; an edited table at the same path must still be compiled anew. */
+    @Test
+    void anEditedDecisionTableIsCompiledAnew() throws IOException {
+        Path rules = rulesWith("codes/sample.drl.csv", TABLE.formatted("LICENSING_OR_PERMISSION"));
+        Path knowledge = knowledge();
+        Files.createDirectories(knowledge.resolve("evidence/codes"));
+        Files.writeString(knowledge.resolve("evidence/codes/sample.yaml"), """
+                SAMPLE-001: {en: 'error code SampleBusy', nl: 'foutcode SampleBusy'}
+                SAMPLE-002: {en: 'error code SampleDenied', nl: 'foutcode SampleDenied'}
+                """);
+        compiler.compile(rules, knowledge);
+        TestFiles.replace(rules.resolve("codes/sample.drl.csv"), "\"samplebusy, sampleoverloaded\"", "samplebusy");
+
+        RuleBase edited = compiler.compile(rules, knowledge);
+
+        assertEquals(List.of(), edited.evaluate(List.of(new Code("sampleoverloaded"))).firedRules());
+    }
+
+    private static <T> List<T> facts(Evaluation evaluation, Class<T> type) {
+        return evaluation.all(type).stream().map(Derived::fact).distinct().toList();
     }
 
     private Path rulesWith(String name, String drl) throws IOException {

@@ -17,19 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The conventions rules must keep to match at all: text, codes and connectors are compared in their
- * normalised form (lower case, single spaces), so a literal in another form can never match.
+ * normalised form (lower case, single spaces), so a literal in another form can never match. Decision tables
+ * are checked in the DRL their compiler generates, where a code cell becomes {@code Code(value == "...")}.
  */
 class RuleConventionsTest {
 
     private static final Pattern COMPARED_LITERAL =
-            Pattern.compile("(text|errorCode|connector|operation)\\s*(?:contains|==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
+            Pattern.compile("(text|errorCode|connector|operation|value)\\s*(?:contains|==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
 
     @Test
     void comparedLiteralsAreInNormalisedForm() throws IOException {
         List<String> offenders = new ArrayList<>();
-        for (Path file : drlFiles()) {
-            Matcher comparison = COMPARED_LITERAL.matcher(Files.readString(file));
+        for (Path file : ruleFiles()) {
+            String rules = DecisionTables.isTable(file) ? DecisionTables.drl(file) : Files.readString(file);
+            Matcher comparison = COMPARED_LITERAL.matcher(rules);
             while (comparison.find()) {
                 Matcher literal = STRING.matcher(comparison.group(2));
                 while (literal.find()) {
@@ -52,6 +54,12 @@ class RuleConventionsTest {
             }
         }
         assertEquals(List.of(), withoutComment);
+    }
+
+    private static List<Path> ruleFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(ProjectRuleBase.RULES)) {
+            return files.filter(f -> f.toString().endsWith(".drl") || DecisionTables.isTable(f)).sorted().toList();
+        }
     }
 
     private static List<Path> drlFiles() throws IOException {

@@ -116,7 +116,7 @@ class RuleFamiliesTest {
             Set<String> there = Files.exists(tipFile) ? tipIds(tipFile) : Set.of();
             for (String tip : ownTips(family, named)) {
                 if (!there.contains(tip)) {
-                    misplaced.add(tip + ", named only by rules/" + family + ".drl, is not in knowledge-base/tips/"
+                    misplaced.add(tip + ", named only by the rules of " + family + ", is not in knowledge-base/tips/"
                             + family + ".yaml");
                 }
             }
@@ -191,13 +191,18 @@ class RuleFamiliesTest {
         Map<String, Set<String>> named = new TreeMap<>();
         for (Map.Entry<String, Path> rule : ruleFiles().entrySet()) {
             Set<String> tips = new TreeSet<>();
-            Matcher tip = TIP_NAMED.matcher(Files.readString(rule.getValue()));
+            Matcher tip = TIP_NAMED.matcher(ruleText(rule.getValue()));
             while (tip.find()) {
                 tips.add(tip.group(1));
             }
             named.put(rule.getKey(), tips);
         }
         return named;
+    }
+
+    /** The rules as DRL: a DRL file as it is, a decision table as the DRL its compiler generates from it. */
+    private static String ruleText(Path file) throws IOException {
+        return DecisionTables.isTable(file) ? DecisionTables.drl(file) : Files.readString(file);
     }
 
     /** The tips only this family's rules name: they must live in its tip file, which then must exist. */
