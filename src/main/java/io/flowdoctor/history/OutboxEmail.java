@@ -3,6 +3,8 @@ package io.flowdoctor.history;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -13,10 +15,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "outbox_email")
 public class OutboxEmail extends PanacheEntityBase {
-
-    public static final String PENDING = "PENDING";
-    public static final String SENT = "SENT";
-    public static final String FAILED = "FAILED";
 
     @Id
     public UUID id;
@@ -44,7 +42,8 @@ public class OutboxEmail extends PanacheEntityBase {
     @Column(name = "send_after")
     public Instant sendAfter;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public EmailStatus status;
 
     public int attempts;
 

@@ -1,6 +1,7 @@
 package io.flowdoctor.notify;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -47,14 +48,14 @@ public class OutboxSender {
     @Transactional
     List<OutboxEmail> due() {
         return OutboxEmail.<OutboxEmail>find("status = ?1 and sendAfter <= ?2", Sort.ascending("sendAfter"),
-                        OutboxEmail.PENDING, Instant.now())
+                        EmailStatus.PENDING, Instant.now())
                 .page(0, BATCH).list();
     }
 
     @Transactional
     void recordSent(UUID id) {
         OutboxEmail email = OutboxEmail.findById(id);
-        email.status = OutboxEmail.SENT;
+        email.status = EmailStatus.SENT;
         email.sentAt = Instant.now();
         email.attempts++;
     }
@@ -66,7 +67,7 @@ public class OutboxSender {
         String message = String.valueOf(failure.getMessage());
         email.lastError = message.length() > 2000 ? message.substring(0, 2000) : message;
         if (email.attempts >= config.email().maxAttempts()) {
-            email.status = OutboxEmail.FAILED;
+            email.status = EmailStatus.FAILED;
         } else {
             email.sendAfter = Instant.now().plus(config.email().retryAfter().multipliedBy(1L << Math.min(email.attempts - 1, 10)));
         }

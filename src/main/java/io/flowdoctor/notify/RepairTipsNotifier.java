@@ -2,6 +2,7 @@ package io.flowdoctor.notify;
 
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.history.FlowState;
+import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class RepairTipsNotifier {
         }
         Instant now = Instant.now();
         RenderedEmail email = renderer.render(knowledge, notice);
-        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", notice.flowId(), OutboxEmail.PENDING)
+        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", notice.flowId(), EmailStatus.PENDING)
                 .firstResultOptional();
         OutboxEmail queued = waiting.orElseGet(() -> newEmail(notice.flowId(), now,
                 state.incidentEmailedAt == null ? now : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
@@ -66,7 +67,7 @@ public class RepairTipsNotifier {
         email.flowId = flowId;
         email.createdAt = now;
         email.sendAfter = sendAfter;
-        email.status = OutboxEmail.PENDING;
+        email.status = EmailStatus.PENDING;
         return email;
     }
 

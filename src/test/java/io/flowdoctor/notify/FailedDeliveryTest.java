@@ -1,5 +1,6 @@
 package io.flowdoctor.notify;
 
+import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class FailedDeliveryTest {
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200).body("category", equalTo("AUTHENTICATION")).extract().path("diagnosisId");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> OutboxEmail.FAILED.equals(email(diagnosisId).status));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EmailStatus.FAILED.equals(email(diagnosisId).status));
         OutboxEmail failed = email(diagnosisId);
         assertEquals(2, failed.attempts);
         assertNotNull(failed.lastError);
