@@ -1,14 +1,14 @@
 package io.flowdoctor;
 
-import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Flow Doctor's own settings, the {@code flowdoctor.*} keys of application.properties. */
 @ConfigMapping(prefix = "flowdoctor")

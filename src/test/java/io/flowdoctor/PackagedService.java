@@ -1,6 +1,6 @@
 package io.flowdoctor;
 
-import io.restassured.specification.RequestSpecification;
+import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
+import io.restassured.specification.RequestSpecification;
 
 /** The packaged service (target/quarkus-app) as a process of its own, on a free port and a data directory of the test's. */
 public final class PackagedService implements AutoCloseable {

@@ -1,9 +1,9 @@
 package io.flowdoctor;
 
+import java.nio.file.Path;
+
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
-
-import java.nio.file.Path;
 
 /** The project's own rules/ and knowledge-base/, compiled once for all plain unit tests. */
 public final class ProjectRuleBase {

@@ -1,7 +1,13 @@
 package io.flowdoctor.bench;
 
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleBaseCompiler;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -9,13 +15,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
 
 /**
  * Runs every in-process benchmark in one go and prints the figures with their ratios to the shipped
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public final class BenchMain {
 
-    private static final int[] SIZES = {0, 1000, 10000};
+    private static final int[] SIZES = { 0, 1000, 10000 };
 
     private BenchMain() {
     }
@@ -49,7 +50,8 @@ public final class BenchMain {
         Map<Integer, Double> compileMs = scores(new Runner(compile).run());
 
         System.out.println();
-        System.out.println("| Rule base | Rules | Diagnosis (µs/op) | Ratio | Compile (ms) | Ratio | Retained heap (MB) | Ratio |");
+        System.out.println(
+                "| Rule base | Rules | Diagnosis (µs/op) | Ratio | Compile (ms) | Ratio | Retained heap (MB) | Ratio |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int size : SIZES) {
             System.out.printf("| %s | %d | %.1f | %.2f | %.0f | %.2f | %.1f | %.2f |%n",

@@ -1,7 +1,8 @@
 package io.flowdoctor.bench;
 
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleBaseCompiler;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -11,8 +12,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
 
 /** Compiling a rules directory into a rule base, as start-up and every reload do (without the scenarios). */
 @State(Scope.Benchmark)
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CompileBenchmark {
 
-    @Param({"0", "1000", "10000"})
+    @Param({ "0", "1000", "10000" })
     public int generatedRules;
 
     private Path rules;

@@ -1,13 +1,9 @@
 package io.flowdoctor.bench;
 
-import io.flowdoctor.diagnosis.Diagnoser;
-import io.flowdoctor.diagnosis.Diagnosis;
-import io.flowdoctor.diagnosis.FailureHistory;
-import io.flowdoctor.diagnosis.RunReport;
-import io.flowdoctor.diagnosis.RunReport.ReportedAction;
-import io.flowdoctor.knowledge.Language;
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleBaseCompiler;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,9 +13,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.flowdoctor.diagnosis.Diagnoser;
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.diagnosis.FailureHistory;
+import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
 
 /** One diagnosis of the README's failed run (no manager for Get manager) against a compiled rule base. */
 @State(Scope.Benchmark)
@@ -35,7 +36,7 @@ public class DiagnosisBenchmark {
                     "An action failed. No dependent actions succeeded.")));
 
     /** Generated connector rules on top of the shipped ones. */
-    @Param({"0", "1000", "10000"})
+    @Param({ "0", "1000", "10000" })
     public int generatedRules;
 
     private RuleBase ruleBase;

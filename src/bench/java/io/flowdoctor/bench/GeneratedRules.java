@@ -19,8 +19,8 @@ final class GeneratedRules {
     static final Path KNOWLEDGE = Path.of("knowledge-base");
     private static final Path ROOT = Path.of("target", "bench-rules");
     private static final int RULES_PER_CONNECTOR = 10;
-    private static final String[] CATEGORIES = {"DATA", "ACTION_CONFIGURATION", "CONNECTOR_LIMIT", "AUTHENTICATION",
-            "LICENSING_OR_PERMISSION", "THROTTLING", "TIMEOUT", "TRANSIENT"};
+    private static final String[] CATEGORIES = { "DATA", "ACTION_CONFIGURATION", "CONNECTOR_LIMIT", "AUTHENTICATION",
+            "LICENSING_OR_PERMISSION", "THROTTLING", "TIMEOUT", "TRANSIENT" };
 
     private GeneratedRules() {
     }

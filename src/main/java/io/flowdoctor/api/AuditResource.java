@@ -1,11 +1,8 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.diagnosis.Category;
-import io.flowdoctor.diagnosis.EscalationLevel;
-import io.flowdoctor.history.AuditQuery;
-import io.flowdoctor.history.AuditService;
-import io.flowdoctor.history.PageOf;
-import io.flowdoctor.security.Roles;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,11 +14,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.time.Instant;
-import java.util.UUID;
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.diagnosis.EscalationLevel;
+import io.flowdoctor.history.AuditQuery;
+import io.flowdoctor.history.AuditService;
+import io.flowdoctor.history.PageOf;
+import io.flowdoctor.security.Roles;
 
 /** The audit of past diagnoses, for the support team: what was asked, what was answered, which rules fired. */
 @Path("/api/v1/diagnoses")
@@ -38,13 +40,13 @@ public class AuditResource {
     @GET
     @Operation(summary = "The audit: diagnoses, newest first, filtered by flow, category, rule, escalation and failure time")
     public PageOf<AuditService.Summary> list(@QueryParam("flowId") String flowId,
-                                             @QueryParam("category") Category category,
-                                             @QueryParam("ruleId") String ruleId,
-                                             @QueryParam("escalation") EscalationLevel escalation,
-                                             @Parameter(description = "failed at or after, ISO-8601") @QueryParam("from") Instant from,
-                                             @Parameter(description = "failed before, ISO-8601") @QueryParam("to") Instant to,
-                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("category") Category category,
+            @QueryParam("ruleId") String ruleId,
+            @QueryParam("escalation") EscalationLevel escalation,
+            @Parameter(description = "failed at or after, ISO-8601") @QueryParam("from") Instant from,
+            @Parameter(description = "failed before, ISO-8601") @QueryParam("to") Instant to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return audit.list(new AuditQuery(flowId, category == null ? null : category.name(), ruleId,
                 escalation == null ? null : escalation.name(), from, to, page, size));
     }

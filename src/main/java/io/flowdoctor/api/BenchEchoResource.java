@@ -1,7 +1,5 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -9,7 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.security.Roles;
 
 /**
  * The HTTP benchmark's baseline: reads a diagnosis request and writes it back, so the same JSON costs

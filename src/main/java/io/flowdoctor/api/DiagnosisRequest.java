@@ -1,14 +1,16 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.diagnosis.RunReport;
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.Instant;
-import java.util.List;
+import io.flowdoctor.diagnosis.RunReport;
 
 /** The v1 request body of POST /api/v1/diagnoses. */
 @WithinLimits

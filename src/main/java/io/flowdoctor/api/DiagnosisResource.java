@@ -1,9 +1,5 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.diagnosis.Diagnosis;
-import io.flowdoctor.intake.DiagnosisIntake;
-import io.flowdoctor.knowledge.Language;
-import io.flowdoctor.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.flowdoctor.diagnosis.Diagnosis;
+import io.flowdoctor.intake.DiagnosisIntake;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.security.Roles;
 
 /** Diagnoses failed flow runs. */
 @Path("/api/v1/diagnoses")
@@ -34,9 +36,8 @@ public class DiagnosisResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Diagnose a failed run: category, repair tips, resubmit advice and escalation")
     public Diagnosis diagnose(@NotNull @Valid DiagnosisRequest request,
-                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-                              @Parameter(description = "Add, per fired rule, the facts it matched and what it concluded")
-                              @QueryParam("explain") boolean explain) {
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "Add, per fired rule, the facts it matched and what it concluded") @QueryParam("explain") boolean explain) {
         return intake.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage), explain);
     }
 }

@@ -1,9 +1,8 @@
 package io.flowdoctor.api;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
-import io.flowdoctor.security.Roles;
-import io.flowdoctor.notify.RenderedEmail;
-import io.flowdoctor.intake.RepairTipsPreview;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -11,13 +10,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.UUID;
+import io.flowdoctor.intake.RepairTipsPreview;
+import io.flowdoctor.notify.RenderedEmail;
+import io.flowdoctor.security.Roles;
 
 /** The repair-tips e-mail of a diagnosis, exactly as the owner receives it. */
 @Path("/api/v1/diagnoses/{id}/email")
-@RolesAllowed({Roles.SUPPORT, Roles.ANALYST})
+@RolesAllowed({ Roles.SUPPORT, Roles.ANALYST })
 public class EmailPreviewResource {
 
     private final RepairTipsPreview preview;

@@ -1,11 +1,8 @@
 package io.flowdoctor.api;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
-import io.flowdoctor.security.Roles;
-import io.flowdoctor.history.CaseStatus;
-import io.flowdoctor.history.EscalationService;
-import io.flowdoctor.history.EscalationService.CaseView;
-import io.flowdoctor.history.PageOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,9 +17,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.UUID;
+import io.flowdoctor.history.CaseStatus;
+import io.flowdoctor.history.EscalationService;
+import io.flowdoctor.history.EscalationService.CaseView;
+import io.flowdoctor.history.PageOf;
+import io.flowdoctor.security.Roles;
 
 /** Escalation cases: the support team's work queue. */
 @Path("/api/v1/escalations")
@@ -43,8 +45,8 @@ public class EscalationsResource {
     @GET
     @Operation(summary = "Cases, most recently changed first, optionally of one status")
     public PageOf<CaseView> list(@QueryParam("status") CaseStatus status,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return escalations.list(status, page, size);
     }
 

@@ -1,9 +1,6 @@
 package io.flowdoctor.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.flowdoctor.security.Roles;
-import io.flowdoctor.notify.EmailSettings;
-import io.flowdoctor.notify.EmailSettings.FlowSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.flowdoctor.notify.EmailSettings;
+import io.flowdoctor.notify.EmailSettings.FlowSettings;
+import io.flowdoctor.security.Roles;
 
 /** A flow's settings: whether its owner receives repair-tips e-mails. */
 @Path("/api/v1/flows/{flowId}/settings")

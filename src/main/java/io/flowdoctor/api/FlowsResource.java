@@ -1,17 +1,19 @@
 package io.flowdoctor.api;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
-import io.flowdoctor.security.Roles;
-import io.flowdoctor.history.IncidentService;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
+import io.flowdoctor.history.IncidentService;
+import io.flowdoctor.security.Roles;
 
 /** What happens to a flow beyond its failures. */
 @Path("/api/v1/flows/{flowId}")

@@ -1,8 +1,8 @@
 package io.flowdoctor.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem detail. {@code field} names the first offending field; {@code errors} lists each

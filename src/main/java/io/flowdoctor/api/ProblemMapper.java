@@ -1,15 +1,9 @@
 package io.flowdoctor.api;
 
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.AuthenticationFailedException;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.flowdoctor.api.Problem.FieldError;
-import io.flowdoctor.history.CaseProblem;
-import io.flowdoctor.rulebase.NoActiveRuleBase;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,12 +11,21 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.List;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.flowdoctor.api.Problem.FieldError;
+import io.flowdoctor.history.CaseProblem;
+import io.flowdoctor.rulebase.NoActiveRuleBase;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Every error leaves as RFC 9457 problem+json naming what was wrong; never a stack trace. */
 public class ProblemMapper {
@@ -36,7 +39,8 @@ public class ProblemMapper {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String detail = errors.stream().map(error -> error.field() + " " + error.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        String detail = errors.stream().map(error -> error.field() + " " + error.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("");
         return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail,
                 errors.isEmpty() ? null : errors.get(0).field(), errors));
     }
@@ -80,10 +84,10 @@ public class ProblemMapper {
         return problem(new Problem(TYPES + "http-" + status, title, status, title, null, null));
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(Exception e) {
         return Response.fromResponse(problem(new Problem(TYPES + "unauthenticated", "Unauthorized", 401,
-                        "This call needs credentials: an API key in the API key header, or a bearer token", null, null)))
+                "This call needs credentials: an API key in the API key header, or a bearer token", null, null)))
                 .header("WWW-Authenticate", "ApiKey")
                 .build();
     }
@@ -104,7 +108,8 @@ public class ProblemMapper {
     public Response caseProblem(CaseProblem e) {
         int status = e.notFound() ? 404 : 409;
         return problem(new Problem(TYPES + (e.notFound() ? "case-not-found" : "invalid-transition"),
-                e.notFound() ? "Not Found" : "Invalid transition", status, e.getMessage(), e.notFound() ? null : "status", null));
+                e.notFound() ? "Not Found" : "Invalid transition", status, e.getMessage(), e.notFound() ? null : "status",
+                null));
     }
 
     @ServerExceptionMapper

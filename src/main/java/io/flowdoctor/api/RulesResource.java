@@ -1,22 +1,24 @@
 package io.flowdoctor.api;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.security.RolesAllowed;
-import io.flowdoctor.security.Roles;
-import io.flowdoctor.lifecycle.ReloadOutcome;
-import io.flowdoctor.lifecycle.RuleBaseManager;
-import io.flowdoctor.lifecycle.RuleBaseStatus;
-import io.flowdoctor.knowledge.Precedence;
-import io.flowdoctor.lifecycle.RuleCatalog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
-import java.util.concurrent.CompletionStage;
+import io.flowdoctor.knowledge.Precedence;
+import io.flowdoctor.lifecycle.ReloadOutcome;
+import io.flowdoctor.lifecycle.RuleBaseManager;
+import io.flowdoctor.lifecycle.RuleBaseStatus;
+import io.flowdoctor.lifecycle.RuleCatalog;
+import io.flowdoctor.security.Roles;
 
 /** The rule base for analysts: its rules, its status, and reloading it from the files. */
 @Path("/api/v1/rules")

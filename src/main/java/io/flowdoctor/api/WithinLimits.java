@@ -1,12 +1,12 @@
 package io.flowdoctor.api;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 
 /** A diagnosis request stays within the configured limits (flowdoctor.limits.*): actions, text lengths. */
 @Target(ElementType.TYPE)

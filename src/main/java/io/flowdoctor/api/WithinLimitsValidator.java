@@ -1,14 +1,15 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.FlowDoctorConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Provider;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.flowdoctor.FlowDoctorConfig;
 
 /**
  * Checks a diagnosis request against flowdoctor.limits.*; each violation names its field and the
@@ -66,7 +67,7 @@ public class WithinLimitsValidator implements ConstraintValidator<WithinLimits, 
     }
 
     private static boolean actionWithin(DiagnosisRequest.Action action, int index, FlowDoctorConfig.Limits limits,
-                                        ConstraintValidatorContext context) {
+            ConstraintValidatorContext context) {
         boolean valid = true;
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", action.name());
@@ -91,8 +92,9 @@ public class WithinLimitsValidator implements ConstraintValidator<WithinLimits, 
         return valid;
     }
 
-    private static ConstraintValidatorContext.ConstraintViolationBuilder violation(ConstraintValidatorContext context, int limit,
-                                                                                   String setting) {
+    private static ConstraintValidatorContext.ConstraintViolationBuilder violation(ConstraintValidatorContext context,
+            int limit,
+            String setting) {
         return context.buildConstraintViolationWithTemplate(
                 "is longer than " + limit + " characters (flowdoctor.limits." + setting + ")");
     }

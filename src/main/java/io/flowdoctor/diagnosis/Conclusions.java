@@ -1,5 +1,11 @@
 package io.flowdoctor.diagnosis;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
@@ -8,12 +14,6 @@ import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleMatch;
 import io.flowdoctor.rulebase.RuleRef;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Everything the rules concluded about one failure, as plain records. Findings are ranked, the primary

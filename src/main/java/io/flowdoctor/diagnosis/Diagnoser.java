@@ -1,5 +1,17 @@
 package io.flowdoctor.diagnosis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 import io.flowdoctor.diagnosis.Diagnosis.FindingItem;
 import io.flowdoctor.diagnosis.Diagnosis.RecommendationItem;
 import io.flowdoctor.diagnosis.Diagnosis.RepairTips;
@@ -16,18 +28,6 @@ import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Diagnoses one failed run against one rule base: finds the failing step, builds the facts, lets the
@@ -51,11 +51,12 @@ public final class Diagnoser {
     }
 
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
-                                     Options options) {
+            Options options) {
         KnowledgeBase knowledge = ruleBase.knowledge();
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
-        FlowRun run = new FlowRun(report.flowId(), report.flowName(), report.environmentId(), report.runId(), report.failedAt());
+        FlowRun run = new FlowRun(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
+                report.failedAt());
 
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
@@ -94,13 +95,14 @@ public final class Diagnoser {
      * already changed something, its history and the retry policy.
      */
     private static List<Object> facts(FlowRun run, FailedAction action, FailureHistory history, KnowledgeBase knowledge,
-                                      List<ReportedAction> actions) {
+            List<ReportedAction> actions) {
         List<Object> facts = new ArrayList<>(List.of(run, action, history, knowledge.retryPolicy()));
         actions.stream()
                 .filter(other -> knowledge.sideEffects().changedSomething(other.status(), other.operation(), other.name()))
                 .forEach(other -> facts.add(new CompletedChange(other.name())));
         Lexicon lexicon = knowledge.lexicon();
-        lexicon.signals(action.text()).forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
+        lexicon.signals(action.text())
+                .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {
             codes.add(action.errorCode());
@@ -123,7 +125,7 @@ public final class Diagnoser {
     }
 
     private static FindingItem findingItem(Derived<Finding> finding, Conclusions conclusions, KnowledgeBase knowledge,
-                                           Language language) {
+            Language language) {
         RuleRef rule = finding.rule();
         return new FindingItem(finding.fact().category(), finding.fact().specificity(),
                 rule == null ? null : rule.ruleId(), rule == null ? null : rule.rule(),
@@ -131,14 +133,16 @@ public final class Diagnoser {
     }
 
     /** The tips that follow the primary finding, those of the most specific findings first. */
-    private static List<RecommendationItem> recommendations(Conclusions conclusions, KnowledgeBase knowledge, Language language) {
+    private static List<RecommendationItem> recommendations(Conclusions conclusions, KnowledgeBase knowledge,
+            Language language) {
         Map<RuleRef, Integer> rankOfRule = new LinkedHashMap<>();
         List<Derived<Finding>> findings = conclusions.findings();
         IntStream.range(0, findings.size()).forEach(i -> rankOfRule.putIfAbsent(findings.get(i).rule(), i));
 
         Map<String, RecommendationItem> byTip = new LinkedHashMap<>();
         conclusions.followingPrimary(conclusions.recommendations()).stream()
-                .sorted(Comparator.comparingInt((Derived<Recommendation> r) -> rankOfRule.getOrDefault(r.rule(), Integer.MAX_VALUE))
+                .sorted(Comparator
+                        .comparingInt((Derived<Recommendation> r) -> rankOfRule.getOrDefault(r.rule(), Integer.MAX_VALUE))
                         .thenComparingInt(r -> r.fact().priority())
                         .thenComparing(r -> r.fact().tipId()))
                 .forEach(r -> {
@@ -150,7 +154,7 @@ public final class Diagnoser {
     }
 
     private static String whatHappened(ReportedAction step, Conclusions conclusions, List<RecommendationItem> recommendations,
-                                       KnowledgeBase knowledge, Language language) {
+            KnowledgeBase knowledge, Language language) {
         String stepFailed = Placeholders.fill(knowledge.text("answer.step-failed", language), Map.of("action", step.name()));
         if (recommendations.isEmpty()) {
             return stepFailed;
@@ -158,11 +162,14 @@ public final class Diagnoser {
         return stepFailed + " " + knowledge.tip(recommendations.get(0).tipId(), language).whatHappened();
     }
 
-    /** When rules disagree, the advice the precedence table lists first wins; among equals, the longest wait, then the lowest rule id. */
+    /**
+     * When rules disagree, the advice the precedence table lists first wins; among equals, the longest wait, then the lowest
+     * rule id.
+     */
     private static ResubmitItem resubmit(Conclusions conclusions, Precedence precedence) {
         return conclusions.followingPrimary(conclusions.resubmits()).stream()
                 .max(Comparator.comparing((Derived<ResubmitAdvice> r) -> r.fact().advice(),
-                                Precedence.<Resubmit>firstWins(precedence.resubmit()).reversed())
+                        Precedence.<Resubmit> firstWins(precedence.resubmit()).reversed())
                         .thenComparing(r -> r.fact().delaySeconds() == null ? 0 : r.fact().delaySeconds())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID))
                 .map(r -> new ResubmitItem(r.fact().advice(), r.fact().delaySeconds(), r.fact().maxAttempts(),

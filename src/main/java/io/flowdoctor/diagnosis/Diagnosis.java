@@ -1,12 +1,13 @@
 package io.flowdoctor.diagnosis;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.flowdoctor.rulebase.RuleRef;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.flowdoctor.rulebase.RuleRef;
 
 /** The answer to one failed run: the v1 response of POST /api/v1/diagnoses. */
 public record Diagnosis(
@@ -28,7 +29,7 @@ public record Diagnosis(
 
     /** Why a fired rule concluded what it did: the facts and values it matched, its evidence, its results. */
     public record Explanation(String ruleId, String rule, String file, List<MatchedFact> matched, String evidence,
-                              List<String> concluded) {
+            List<String> concluded) {
     }
 
     /** A fact a rule matched, with its field values as the rule saw them (text normalised). */

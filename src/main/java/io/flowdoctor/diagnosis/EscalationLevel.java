@@ -1,7 +1,8 @@
 package io.flowdoctor.diagnosis;
 
 /**
- * Who has to act beyond the flow's maker, from nobody to Microsoft support; which wins when rules disagree is knowledge-base/precedence.yaml.
+ * Who has to act beyond the flow's maker, from nobody to Microsoft support; which wins when rules disagree is
+ * knowledge-base/precedence.yaml.
  * RESOURCE_OWNER: the owner of the site, list, vault or mailbox grants or changes something; ADMIN: the
  * environment or tenant administrator must act.
  */

@@ -1,6 +1,12 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.rulebase.Derived;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
 import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
 import io.flowdoctor.diagnosis.Diagnosis.Link;
 import io.flowdoctor.diagnosis.Diagnosis.SupportRequest;
@@ -10,14 +16,8 @@ import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.knowledge.SupportSettings;
+import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.RuleRef;
-
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** Turns the escalation the rules chose into its answer: the reason, the links, and a filled support request. */
 final class Escalations {
@@ -28,11 +28,15 @@ final class Escalations {
     private Escalations() {
     }
 
-    /** The level the precedence table lists first wins, among equals the lowest rule id; none fired means nobody beyond the maker has to act. */
-    static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge, Language language) {
+    /**
+     * The level the precedence table lists first wins, among equals the lowest rule id; none fired means nobody beyond the
+     * maker has to act.
+     */
+    static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge,
+            Language language) {
         var chosen = conclusions.followingPrimary(conclusions.escalations()).stream()
                 .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level(),
-                                Precedence.<EscalationLevel>firstWins(knowledge.precedence().escalation()).reversed())
+                        Precedence.<EscalationLevel> firstWins(knowledge.precedence().escalation()).reversed())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID));
         if (chosen.isEmpty()) {
             // Why it was not escalated is part of the answer too.
@@ -53,7 +57,7 @@ final class Escalations {
     }
 
     private static SupportRequest supportRequest(Conclusions conclusions, FlowRun run, ReportedAction step,
-                                                 SupportSettings support, Language language) {
+            SupportSettings support, Language language) {
         String category = conclusions.primary().category().name();
         Map<String, Object> values = new HashMap<>();
         values.put("flowName", Objects.requireNonNullElse(run.flowName(), run.flowId()));

@@ -1,12 +1,5 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.rulebase.RuleMatch;
-import io.flowdoctor.rulebase.Derived;
-import io.flowdoctor.diagnosis.Diagnosis.Explanation;
-import io.flowdoctor.diagnosis.Diagnosis.MatchedFact;
-import io.flowdoctor.knowledge.KnowledgeBase;
-import io.flowdoctor.knowledge.Language;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -14,6 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.flowdoctor.diagnosis.Diagnosis.Explanation;
+import io.flowdoctor.diagnosis.Diagnosis.MatchedFact;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.Derived;
+import io.flowdoctor.rulebase.RuleMatch;
 
 /** Why each conclusion was drawn: per fired rule, the facts it matched and what it concluded from them. */
 final class Explanations {
@@ -58,7 +58,8 @@ final class Explanations {
         try {
             Object value = component.getAccessor().invoke(fact);
             return value instanceof Enum<?> || value instanceof Number || value instanceof Boolean || value == null
-                    ? value : value.toString();
+                    ? value
+                    : value.toString();
         } catch (IllegalAccessException | InvocationTargetException e) {
             return "(unreadable)";
         }

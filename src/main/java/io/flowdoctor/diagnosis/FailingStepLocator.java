@@ -1,10 +1,10 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.diagnosis.RunReport.ReportedAction;
-import io.flowdoctor.knowledge.FailingStepHints;
-
 import java.util.Comparator;
 import java.util.List;
+
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.FailingStepHints;
 
 /**
  * Finds the step that caused a run to fail. A scope or an ActionFailed wrapper only reports that

@@ -1,10 +1,10 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.knowledge.Precedence;
-import io.flowdoctor.rulebase.Derived;
-
 import java.util.Comparator;
 import java.util.List;
+
+import io.flowdoctor.knowledge.Precedence;
+import io.flowdoctor.rulebase.Derived;
 
 /**
  * Ranks findings by the precedence table of the knowledge base: the most specific evidence explains the
@@ -16,10 +16,10 @@ final class FindingRanking {
     }
 
     static List<Derived<Finding>> rank(List<Derived<Finding>> findings, Precedence precedence) {
-        Comparator<Derived<Finding>> mostSpecificFirst =
-                Comparator.comparing((Derived<Finding> f) -> f.fact().specificity(), Precedence.firstWins(precedence.specificity()))
-                        .thenComparing(f -> f.fact().category(), Precedence.firstWins(precedence.categories()))
-                        .thenComparing(f -> f.rule() == null ? "" : f.rule().ruleId());
+        Comparator<Derived<Finding>> mostSpecificFirst = Comparator
+                .comparing((Derived<Finding> f) -> f.fact().specificity(), Precedence.firstWins(precedence.specificity()))
+                .thenComparing(f -> f.fact().category(), Precedence.firstWins(precedence.categories()))
+                .thenComparing(f -> f.rule() == null ? "" : f.rule().ruleId());
         return findings.stream().sorted(mostSpecificFirst).toList();
     }
 

@@ -51,7 +51,7 @@ public final class Normalizer {
 
     /** The wait in seconds that normalised text asks for, or null. */
     static Integer retryAfterSeconds(String normalisedText) {
-        for (Pattern pattern : new Pattern[] {RETRY_AFTER_HEADER, RETRY_AFTER}) {
+        for (Pattern pattern : new Pattern[] { RETRY_AFTER_HEADER, RETRY_AFTER }) {
             Matcher matcher = pattern.matcher(normalisedText);
             if (matcher.find()) {
                 return Integer.valueOf(matcher.group(1));

@@ -4,8 +4,8 @@ package io.flowdoctor.diagnosis;
  * Fact: a canonical signal the failing step's message carries (permission-denied, not-found, timed-out,
  * ...), found once per request by the lexicon of knowledge-base/lexicon/.
  *
- * @param name     the signal, as rules compare it: {@code Signal(name == "permission-denied")}
- * @param phrase   the lexicon phrase that matched
+ * @param name the signal, as rules compare it: {@code Signal(name == "permission-denied")}
+ * @param phrase the lexicon phrase that matched
  * @param language the language of that phrase
  */
 public record Signal(String name, String phrase, String language) {

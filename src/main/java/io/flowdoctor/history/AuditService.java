@@ -1,20 +1,22 @@
 package io.flowdoctor.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 /** The support team's audit: every diagnosis with its request summary, answer and fired rules. */
 @ApplicationScoped
@@ -28,12 +30,13 @@ public class AuditService {
 
     /** A diagnosis in the audit list. */
     public record Summary(UUID id, String flowId, String flowName, String runId, Instant failedAt, Instant recordedAt,
-                          String failedAction, String category, String escalationLevel, String primaryRuleId,
-                          List<String> firedRuleIds, String ruleSetVersion) {
+            String failedAction, String category, String escalationLevel, String primaryRuleId,
+            List<String> firedRuleIds, String ruleSetVersion) {
     }
 
     /** A diagnosis in full: the summary of its request and the answer exactly as given. */
-    public record Detail(UUID id, Instant recordedAt, List<AuditEntry.FiredRule> firedRules, JsonNode request, JsonNode answer) {
+    public record Detail(UUID id, Instant recordedAt, List<AuditEntry.FiredRule> firedRules, JsonNode request,
+            JsonNode answer) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,7 +79,8 @@ public class AuditService {
         condition(where, parameters, "d.failedAt >= :from", "from", query.from());
         condition(where, parameters, "d.failedAt < :to", "to", query.to());
         condition(where, parameters,
-                "exists (select 1 from FiredRuleRecord r where r.diagnosis = d and r.ruleId = :ruleId)", "ruleId", query.ruleId());
+                "exists (select 1 from FiredRuleRecord r where r.diagnosis = d and r.ruleId = :ruleId)", "ruleId",
+                query.ruleId());
         PanacheQuery<DiagnosisRecord> found = DiagnosisRecord.find(where.toString(),
                 Sort.descending("recordedAt").and("id"), parameters);
         List<Summary> items = new ArrayList<>();
@@ -88,7 +92,7 @@ public class AuditService {
 
     @Transactional
     public Optional<Detail> find(UUID id) {
-        return DiagnosisRecord.<DiagnosisRecord>findByIdOptional(id).map(record -> new Detail(record.id, record.recordedAt,
+        return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(id).map(record -> new Detail(record.id, record.recordedAt,
                 record.firedRules.stream().map(r -> new AuditEntry.FiredRule(r.ruleId, r.ruleName, r.ruleFile)).toList(),
                 parse(record.requestSummary), parse(record.answer)));
     }

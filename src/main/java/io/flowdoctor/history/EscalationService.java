@@ -1,14 +1,15 @@
 package io.flowdoctor.history;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 /**
  * Escalation cases, the support team's work queue. One case per flow and failure signature while it is
@@ -19,8 +20,8 @@ public class EscalationService {
 
     /** A case as the API shows it. */
     public record CaseView(UUID id, String flowId, String signature, String level, CaseStatus status, String reason,
-                           Instant openedAt, Instant updatedAt, int occurrences, UUID firstDiagnosisId,
-                           UUID lastDiagnosisId, List<NoteView> notes) {
+            Instant openedAt, Instant updatedAt, int occurrences, UUID firstDiagnosisId,
+            UUID lastDiagnosisId, List<NoteView> notes) {
     }
 
     /** A note on a case. */
@@ -59,22 +60,24 @@ public class EscalationService {
     @Transactional
     public PageOf<CaseView> list(CaseStatus status, int page, int size) {
         var found = status == null
-                ? EscalationCase.<EscalationCase>findAll(Sort.descending("updatedAt").and("id"))
-                : EscalationCase.<EscalationCase>find("status", Sort.descending("updatedAt").and("id"), status);
+                ? EscalationCase.<EscalationCase> findAll(Sort.descending("updatedAt").and("id"))
+                : EscalationCase.<EscalationCase> find("status", Sort.descending("updatedAt").and("id"), status);
         List<CaseView> items = found.page(Page.of(page, size)).list().stream().map(c -> view(c, List.of())).toList();
         return new PageOf<>(items, page, size, found.count());
     }
 
     @Transactional
     public CaseView find(UUID id) {
-        EscalationCase escalation = EscalationCase.<EscalationCase>findByIdOptional(id).orElseThrow(() -> CaseProblem.notFound(id));
+        EscalationCase escalation = EscalationCase.<EscalationCase> findByIdOptional(id)
+                .orElseThrow(() -> CaseProblem.notFound(id));
         return view(escalation, notes(id));
     }
 
     /** Moves the case to a new status and/or adds a note; both optional, the transition checked. */
     @Transactional
     public CaseView change(UUID id, CaseStatus status, String note) {
-        EscalationCase escalation = EscalationCase.<EscalationCase>findByIdOptional(id).orElseThrow(() -> CaseProblem.notFound(id));
+        EscalationCase escalation = EscalationCase.<EscalationCase> findByIdOptional(id)
+                .orElseThrow(() -> CaseProblem.notFound(id));
         Instant now = Instant.now();
         if (status != null) {
             if (!escalation.status.canMoveTo(status)) {
@@ -95,7 +98,7 @@ public class EscalationService {
     }
 
     private static List<NoteView> notes(UUID caseId) {
-        return CaseNote.<CaseNote>find("caseId", Sort.ascending("writtenAt").and("id"), caseId).stream()
+        return CaseNote.<CaseNote> find("caseId", Sort.ascending("writtenAt").and("id"), caseId).stream()
                 .map(note -> new NoteView(note.writtenAt, note.text))
                 .toList();
     }

@@ -1,13 +1,14 @@
 package io.flowdoctor.history;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-import java.util.UUID;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One failure of a flow, as reported. */
 @Entity

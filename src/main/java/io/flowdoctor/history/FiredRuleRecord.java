@@ -1,17 +1,18 @@
 package io.flowdoctor.history;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
-import java.util.Objects;
-import java.util.UUID;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A rule that fired in an audited diagnosis. */
 @Entity

@@ -1,12 +1,13 @@
 package io.flowdoctor.history;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A flow's current incident. Diagnoses of the flow lock this row, which serialises their counting. */
 @Entity

@@ -1,11 +1,12 @@
 package io.flowdoctor.history;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.util.Optional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The flow's row, locked in the caller's transaction, which serialises what is recorded of one flow.

@@ -1,14 +1,15 @@
 package io.flowdoctor.history;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.diagnosis.FailureHistory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.diagnosis.FailureHistory;
 
 /**
  * Failure history per flow. An incident holds the failures since the flow last succeeded; a failure

@@ -1,6 +1,8 @@
 package io.flowdoctor.history;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,8 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-import java.util.UUID;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A repair-tips e-mail waiting to go, gone, or given up on, with what happened to each attempt. */
 @Entity

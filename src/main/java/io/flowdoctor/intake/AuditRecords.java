@@ -1,17 +1,18 @@
 package io.flowdoctor.intake;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.Normalizer;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.history.AuditEntry;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** What of a diagnosis goes into the audit and makes an escalation case's signature. */
 final class AuditRecords {
@@ -30,7 +31,8 @@ final class AuditRecords {
         return new AuditEntry(diagnosis.diagnosisId(), run.flowId(), run.flowName(), run.environmentId(), run.runId(),
                 run.failedAt(), diagnosis.failedAction(), diagnosis.category().name(), diagnosis.escalation().level().name(),
                 diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId(),
-                diagnosis.ruleSetVersion(), diagnosis.locale(), run.ownerEmail(), write(json, summary(run)), write(json, diagnosis),
+                diagnosis.ruleSetVersion(), diagnosis.locale(), run.ownerEmail(), write(json, summary(run)),
+                write(json, diagnosis),
                 diagnosis.firedRules().stream().map(r -> new AuditEntry.FiredRule(r.ruleId(), r.rule(), r.file())).toList());
     }
 
@@ -44,8 +46,8 @@ final class AuditRecords {
                 .findFirst().orElse(run.actions().get(0));
         String primaryRule = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).ruleId();
         return Stream.of(diagnosis.category().name(), primaryRule, step.name(),
-                        Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
-                        step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()))
+                Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
+                step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()))
                 .map(part -> part.length() <= SIGNATURE_PART ? part : part.substring(0, SIGNATURE_PART))
                 .collect(Collectors.joining("|"));
     }
@@ -62,7 +64,8 @@ final class AuditRecords {
                     "displayName", String.valueOf(run.owner().displayName())));
         }
         summary.put("actionCount", run.actions().size());
-        summary.put("actions", run.actions().stream().limit(ACTIONS_KEPT).map(AuditRecords::action).collect(Collectors.toList()));
+        summary.put("actions",
+                run.actions().stream().limit(ACTIONS_KEPT).map(AuditRecords::action).collect(Collectors.toList()));
         return summary;
     }
 

@@ -1,6 +1,15 @@
 package io.flowdoctor.intake;
 
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
@@ -19,13 +28,6 @@ import io.flowdoctor.rulebase.RuleRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
  * Takes in a failed run, from whichever door it came: one transaction per diagnosis, once the flow's row
@@ -47,8 +49,8 @@ public class DiagnosisIntake {
     private final Timer latency;
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
-                           EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
-                           ObjectMapper json, MeterRegistry registry) {
+            EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
+            ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
@@ -96,7 +98,8 @@ public class DiagnosisIntake {
 
         audit.record(AuditRecords.entry(dated, diagnosis, json));
         if (diagnosis.escalation().level().opensCase()) {
-            escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated), diagnosis.escalation().level().name(),
+            escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated),
+                    diagnosis.escalation().level().name(),
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
         notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(dated, diagnosis));

@@ -21,7 +21,8 @@ final class FailureNotices {
         Diagnosis.ResubmitItem resubmit = diagnosis.resubmit();
         return new FailureNotice(diagnosis.diagnosisId(), diagnosis.flowId(), flowName, environmentId, ownerEmail,
                 diagnosis.locale(),
-                diagnosis.recommendations().isEmpty() ? diagnosis.category().name() : diagnosis.recommendations().get(0).title(),
+                diagnosis.recommendations().isEmpty() ? diagnosis.category().name()
+                        : diagnosis.recommendations().get(0).title(),
                 diagnosis.whatHappened(),
                 diagnosis.recommendations().stream().map(tip -> new FailureNotice.Tip(tip.title(), tip.steps())).toList(),
                 escalation(diagnosis.escalation()),

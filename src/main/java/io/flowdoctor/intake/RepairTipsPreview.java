@@ -1,18 +1,20 @@
 package io.flowdoctor.intake;
 
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.history.DiagnosisRecord;
 import io.flowdoctor.history.OutboxEmail;
 import io.flowdoctor.notify.RenderedEmail;
 import io.flowdoctor.notify.RepairTipsRenderer;
 import io.flowdoctor.rulebase.ActiveRuleBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What the owner receives for a diagnosis: the queued or sent e-mail itself where there is one, else
@@ -33,11 +35,11 @@ public class RepairTipsPreview {
 
     @Transactional
     public Optional<RenderedEmail> of(UUID diagnosisId) {
-        Optional<OutboxEmail> queued = OutboxEmail.<OutboxEmail>find("diagnosisId", diagnosisId).firstResultOptional();
+        Optional<OutboxEmail> queued = OutboxEmail.<OutboxEmail> find("diagnosisId", diagnosisId).firstResultOptional();
         if (queued.isPresent()) {
             return queued.map(email -> new RenderedEmail(email.subject, email.html, email.text));
         }
-        return DiagnosisRecord.<DiagnosisRecord>findByIdOptional(diagnosisId)
+        return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(diagnosisId)
                 .map(record -> renderer.render(ruleBase.current().knowledge(),
                         FailureNotices.of(read(record.answer), record.flowName, record.environmentId, record.ownerEmail)));
     }

@@ -1,11 +1,11 @@
 package io.flowdoctor.intake;
 
-import io.flowdoctor.diagnosis.RunReport;
-import io.flowdoctor.knowledge.Placeholders;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.knowledge.Placeholders;
 
 /** The link that resubmits a run, from the configured template; none when an id the template needs is missing. */
 final class ResubmitLink {

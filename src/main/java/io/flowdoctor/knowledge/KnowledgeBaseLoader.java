@@ -1,11 +1,5 @@
 package io.flowdoctor.knowledge;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +13,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 /** Reads knowledge-base/ (tips from every *.yaml under tips/) and checks that every text exists in every language. */
 public final class KnowledgeBaseLoader {
 
@@ -28,7 +28,8 @@ public final class KnowledgeBaseLoader {
             .build();
 
     /** Texts the answer and the e-mail use by id, whatever the rules name. */
-    private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "escalation.none", "email.subject", "email.intro",
+    private static final List<String> REQUIRED_TEXTS = List.of("answer.step-failed", "escalation.none", "email.subject",
+            "email.intro",
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
             "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
             "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
@@ -50,10 +51,14 @@ public final class KnowledgeBaseLoader {
         }
         var tips = readTips();
         var texts = readTexts(directory.resolve("texts.yaml"));
-        var support = read(directory.resolve("support.yaml"), new TypeReference<SupportSettings>() { });
-        var retryPolicy = read(directory.resolve("retry-policy.yaml"), new TypeReference<RetryPolicy>() { });
-        var failingStep = read(directory.resolve("failing-step.yaml"), new TypeReference<FailingStepHints>() { });
-        var connectors = read(directory.resolve("connectors.yaml"), new TypeReference<List<Connector>>() { });
+        var support = read(directory.resolve("support.yaml"), new TypeReference<SupportSettings>() {
+        });
+        var retryPolicy = read(directory.resolve("retry-policy.yaml"), new TypeReference<RetryPolicy>() {
+        });
+        var failingStep = read(directory.resolve("failing-step.yaml"), new TypeReference<FailingStepHints>() {
+        });
+        var connectors = read(directory.resolve("connectors.yaml"), new TypeReference<List<Connector>>() {
+        });
         if (support != null) {
             checkSupport(support);
         }
@@ -64,8 +69,10 @@ public final class KnowledgeBaseLoader {
         }
         var evidence = readEvidence();
         var lexicon = readLexicon();
-        var sideEffects = read(directory.resolve("side-effects.yaml"), new TypeReference<SideEffects>() { });
-        var precedence = read(directory.resolve("precedence.yaml"), new TypeReference<Precedence>() { });
+        var sideEffects = read(directory.resolve("side-effects.yaml"), new TypeReference<SideEffects>() {
+        });
+        var precedence = read(directory.resolve("precedence.yaml"), new TypeReference<Precedence>() {
+        });
         var emailTemplates = new KnowledgeBase.EmailTemplates(readText(directory.resolve("email/repair-tips.html")),
                 readText(directory.resolve("email/repair-tips.txt")));
         if (!problems.isEmpty()) {
@@ -80,7 +87,8 @@ public final class KnowledgeBaseLoader {
         Path tipsDirectory = directory.resolve("tips");
         try (Stream<Path> files = Files.walk(tipsDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() { });
+                var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() {
+                });
                 if (inFile == null) {
                     continue;
                 }
@@ -101,7 +109,8 @@ public final class KnowledgeBaseLoader {
     private Map<String, Map<Language, String>> readEvidence() {
         Map<String, Map<Language, String>> evidence = new HashMap<>();
         for (Path file : yamlFiles(directory.resolve("evidence"))) {
-            var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() { });
+            var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() {
+            });
             if (inFile == null) {
                 continue;
             }
@@ -126,12 +135,13 @@ public final class KnowledgeBaseLoader {
     private Lexicon readLexicon() {
         List<Lexicon.Phrase> phrases = new ArrayList<>();
         for (Path file : yamlFiles(directory.resolve("lexicon"))) {
-            var inFile = read(file, new TypeReference<LinkedHashMap<String, LinkedHashMap<String, List<String>>>>() { });
+            var inFile = read(file, new TypeReference<LinkedHashMap<String, LinkedHashMap<String, List<String>>>>() {
+            });
             if (inFile == null) {
                 continue;
             }
-            inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>>of() : byLanguage)
-                    .forEach((language, texts) -> (texts == null ? List.<String>of() : texts).forEach(text -> {
+            inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>> of() : byLanguage)
+                    .forEach((language, texts) -> (texts == null ? List.<String> of() : texts).forEach(text -> {
                         String normalised = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
                         if (normalised.isEmpty()) {
                             problems.add(relative(file) + ": " + signal + " (" + language + ") has an empty phrase");
@@ -146,12 +156,14 @@ public final class KnowledgeBaseLoader {
         List<Pattern> codePatterns = new ArrayList<>();
         Path patternsFile = directory.resolve("code-patterns.yaml");
         if (Files.exists(patternsFile)) {
-            var patterns = read(patternsFile, new TypeReference<List<String>>() { });
-            for (String pattern : patterns == null ? List.<String>of() : patterns) {
+            var patterns = read(patternsFile, new TypeReference<List<String>>() {
+            });
+            for (String pattern : patterns == null ? List.<String> of() : patterns) {
                 try {
                     Pattern compiled = Pattern.compile(pattern);
                     if (compiled.matcher("").groupCount() < 1) {
-                        problems.add(relative(patternsFile) + ": pattern '" + pattern + "' needs a group that captures the code");
+                        problems.add(
+                                relative(patternsFile) + ": pattern '" + pattern + "' needs a group that captures the code");
                     } else {
                         codePatterns.add(compiled);
                     }
@@ -189,7 +201,8 @@ public final class KnowledgeBaseLoader {
     }
 
     private Map<String, Map<Language, String>> readTexts(Path file) {
-        var texts = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() { });
+        var texts = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() {
+        });
         if (texts == null) {
             return Map.of();
         }

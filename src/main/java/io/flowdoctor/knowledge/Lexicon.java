@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * find error codes inside message texts (knowledge-base/code-patterns.yaml). Rules reason on signals and
  * codes, so a new wording or language is a line here, not a rule.
  *
- * <p>A phrase is written in the normalised form of messages (lower case, single spaces) and matches on
+ * <p>
+ * A phrase is written in the normalised form of messages (lower case, single spaces) and matches on
  * word boundaries: {@code permission*} matches any word that starts with "permission", and {@code ...}
  * stands for up to four words in between. Phrases in scripts without spaces between words (Japanese,
  * Chinese) match anywhere.

@@ -25,6 +25,7 @@ public record SideEffects(Set<String> succeededStatuses, Set<String> verbs) {
         }
         String operationId = operation == null ? "" : operation.strip().toLowerCase(Locale.ROOT);
         String firstWord = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).split("[\\s_]+", 2)[0];
-        return verbs.stream().anyMatch(verb -> operationId.startsWith(verb) || firstWord.equals(verb) || firstWord.equals(verb + "s"));
+        return verbs.stream()
+                .anyMatch(verb -> operationId.startsWith(verb) || firstWord.equals(verb) || firstWord.equals(verb + "s"));
     }
 }

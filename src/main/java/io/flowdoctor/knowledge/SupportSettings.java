@@ -8,8 +8,8 @@ import java.util.Set;
  * Where to get help (knowledge-base/support.yaml): self-help, contact support, community, and how a
  * support request is filled in.
  *
- * @param problemType         the support form's problem type for failed runs
- * @param supportCategories   the support form's category per diagnosis category
+ * @param problemType the support form's problem type for failed runs
+ * @param supportCategories the support form's category per diagnosis category
  * @param descriptionTemplate per language; {placeholders} are filled from the failure
  */
 public record SupportSettings(

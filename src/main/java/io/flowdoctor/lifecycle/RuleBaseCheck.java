@@ -1,5 +1,11 @@
 package io.flowdoctor.lifecycle;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.diagnosis.Resubmit;
@@ -13,12 +19,6 @@ import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.scenario.ScenarioFailure;
 import io.flowdoctor.scenario.ScenarioLoader;
 import io.flowdoctor.scenario.ScenarioRunner;
-
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The gate every rule base passes before it serves: it must compile against the knowledge base, the

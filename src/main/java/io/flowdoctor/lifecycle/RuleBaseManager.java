@@ -1,5 +1,17 @@
 package io.flowdoctor.lifecycle;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.lifecycle.ReloadOutcome.Result;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
@@ -8,16 +20,6 @@ import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Loads the rule base at start-up and reloads it on request. A reload compiles and checks on its own
@@ -101,11 +103,13 @@ public class RuleBaseManager {
     }
 
     private RuleBase compileAndCheck() {
-        return RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(), RuleBaseManager.class.getClassLoader());
+        return RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
+                RuleBaseManager.class.getClassLoader());
     }
 
     private static RuleBaseStatus.Version version(RuleBase ruleBase) {
-        return ruleBase == null ? null : new RuleBaseStatus.Version(ruleBase.version(), ruleBase.loadedAt(), ruleBase.allRules().size());
+        return ruleBase == null ? null
+                : new RuleBaseStatus.Version(ruleBase.version(), ruleBase.loadedAt(), ruleBase.allRules().size());
     }
 
     @PreDestroy

@@ -1,11 +1,11 @@
 package io.flowdoctor.lifecycle;
 
-import io.flowdoctor.rulebase.RuleProblem;
-import io.flowdoctor.scenario.ScenarioFailure;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.flowdoctor.rulebase.RuleProblem;
+import io.flowdoctor.scenario.ScenarioFailure;
 
 /** A rule base that may not serve: it does not compile, or scenarios fail against it. */
 public class RuleBaseRejected extends RuntimeException {

@@ -1,8 +1,8 @@
 package io.flowdoctor.lifecycle;
 
-import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
-
 import java.time.Instant;
+
+import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 
 /** The answer of GET /api/v1/rules/status. */
 public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection) {

@@ -1,14 +1,15 @@
 package io.flowdoctor.lifecycle;
 
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleOutline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Comparator;
-import java.util.List;
 
 /** Every rule of the serving rule base, what it can conclude, and how often it fired since the start. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class RuleCatalog {
 
     /** One rule in the catalog. */
     public record Entry(String ruleId, String rule, String file, String family, List<String> categories, List<String> tips,
-                        List<String> resubmit, List<String> escalation, long firedSinceStart) {
+            List<String> resubmit, List<String> escalation, long firedSinceStart) {
     }
 
     public List<Entry> entries() {

@@ -1,12 +1,12 @@
 package io.flowdoctor.lifecycle;
 
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.scenario.CorpusEvaluation;
-import io.flowdoctor.scenario.EvaluationReport;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.scenario.CorpusEvaluation;
+import io.flowdoctor.scenario.EvaluationReport;
 
 /**
  * Checks rules/ and knowledge-base/ without a server: compiles the rules and runs every scenario,

@@ -1,17 +1,18 @@
 package io.flowdoctor.notify;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Delivers one e-mail: over SMTP with Quarkus Mailer, or, by default, as an .eml file in the data
@@ -30,7 +31,8 @@ public class EmailDelivery {
 
     public void deliver(OutboxEmail email) throws IOException {
         if (config.email().delivery() == FlowDoctorConfig.Email.Delivery.SMTP) {
-            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text).setFrom(config.email().from()));
+            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text)
+                    .setFrom(config.email().from()));
             return;
         }
         MailMessage message = new MailMessage()

@@ -1,12 +1,13 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.history.FlowState;
-import io.flowdoctor.history.FlowStates;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Optional;
+import io.flowdoctor.history.FlowState;
+import io.flowdoctor.history.FlowStates;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The owner's choice per flow: repair-tips e-mails or none, set through the API or an unsubscribe link. */
 @ApplicationScoped

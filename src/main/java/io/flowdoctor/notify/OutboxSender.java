@@ -1,17 +1,19 @@
 package io.flowdoctor.notify;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends the queued e-mails that are due, apart from any diagnosis: a slow or failing mail server never
@@ -47,8 +49,8 @@ public class OutboxSender {
     /** The e-mails due now, read in a transaction of their own and delivered outside it. */
     @Transactional
     List<OutboxEmail> due() {
-        return OutboxEmail.<OutboxEmail>find("status = ?1 and sendAfter <= ?2", Sort.ascending("sendAfter"),
-                        EmailStatus.PENDING, Instant.now())
+        return OutboxEmail.<OutboxEmail> find("status = ?1 and sendAfter <= ?2", Sort.ascending("sendAfter"),
+                EmailStatus.PENDING, Instant.now())
                 .page(0, BATCH).list();
     }
 
@@ -69,7 +71,8 @@ public class OutboxSender {
         if (email.attempts >= config.email().maxAttempts()) {
             email.status = EmailStatus.FAILED;
         } else {
-            email.sendAfter = Instant.now().plus(config.email().retryAfter().multipliedBy(1L << Math.min(email.attempts - 1, 10)));
+            email.sendAfter = Instant.now()
+                    .plus(config.email().retryAfter().multipliedBy(1L << Math.min(email.attempts - 1, 10)));
         }
     }
 }

@@ -1,16 +1,17 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.history.FlowState;
-import io.flowdoctor.history.EmailStatus;
-import io.flowdoctor.history.OutboxEmail;
-import io.flowdoctor.knowledge.KnowledgeBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.history.EmailStatus;
+import io.flowdoctor.history.FlowState;
+import io.flowdoctor.history.OutboxEmail;
+import io.flowdoctor.knowledge.KnowledgeBase;
 
 /**
  * Decides whether a diagnosis e-mails the flow's owner, and queues the e-mail in the diagnosis'
@@ -41,10 +42,12 @@ public class RepairTipsNotifier {
         }
         Instant now = Instant.now();
         RenderedEmail email = renderer.render(knowledge, notice);
-        Optional<OutboxEmail> waiting = OutboxEmail.<OutboxEmail>find("flowId = ?1 and status = ?2", notice.flowId(), EmailStatus.PENDING)
+        Optional<OutboxEmail> waiting = OutboxEmail
+                .<OutboxEmail> find("flowId = ?1 and status = ?2", notice.flowId(), EmailStatus.PENDING)
                 .firstResultOptional();
         OutboxEmail queued = waiting.orElseGet(() -> newEmail(notice.flowId(), now,
-                state.incidentEmailedAt == null ? now : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
+                state.incidentEmailedAt == null ? now
+                        : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
         queued.diagnosisId = notice.diagnosisId();
         queued.recipient = notice.ownerEmail().strip();
         queued.subject = email.subject();

@@ -1,13 +1,5 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.flowdoctor.knowledge.KnowledgeBase;
-import io.flowdoctor.knowledge.Language;
-import io.flowdoctor.knowledge.Placeholders;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Variant;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -15,6 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.knowledge.Placeholders;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Variant;
 
 /**
  * Writes the seed's repair-tips e-mail for a diagnosis: When, What happened, How to fix and
@@ -24,7 +25,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class RepairTipsRenderer {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private static final List<String> LABELS = List.of("when", "whatHappened", "howToFix", "troubleshootingTips",
             "resubmit", "fixMyFlow", "unsubscribe");
 
@@ -57,7 +59,8 @@ public class RepairTipsRenderer {
         data.put("whatHappened", notice.whatHappened());
         data.put("tips", notice.tips());
         data.put("escalation", notice.escalation());
-        data.put("escalated", notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
+        data.put("escalated",
+                notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
         data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
         data.put("resubmitUrl", notice.resubmitUrl());
         data.put("fixUrl", fixUrl(notice));

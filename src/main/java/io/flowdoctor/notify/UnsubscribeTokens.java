@@ -1,10 +1,5 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.FlowDoctorConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +10,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.flowdoctor.FlowDoctorConfig;
 
 /**
  * Signed unsubscribe links: the token names the flow and the owner's address and carries an

@@ -1,8 +1,8 @@
 package io.flowdoctor.rulebase;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The rule base that answers requests, and the one before it. A request reads it once and keeps that

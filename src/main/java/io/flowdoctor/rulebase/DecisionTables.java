@@ -1,8 +1,5 @@
 package io.flowdoctor.rulebase;
 
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 
 /**
  * Rule tables analysts keep as CSV ({@code rules/<group>/<family>.drl.csv}, one row a rule): turned into DRL by

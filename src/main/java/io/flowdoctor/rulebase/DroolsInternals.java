@@ -1,5 +1,10 @@
 package io.flowdoctor.rulebase;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.common.InternalFactHandle;
@@ -16,11 +21,6 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Every call into Drools beyond its public API, in one place: which rules justify a logically inserted
  * fact, the rules as the builder parsed them, and the file a compiled rule came from. An upgrade that
@@ -34,7 +34,7 @@ final class DroolsInternals {
      * its agenda group ("" when it declares none).
      */
     record ParsedRule(String file, String name, int line, String consequence, int consequenceLine, String conditions,
-                      String agendaGroup) {
+            String agendaGroup) {
     }
 
     private DroolsInternals() {
@@ -58,7 +58,7 @@ final class DroolsInternals {
         List<ParsedRule> parsed = new ArrayList<>();
         for (String packageName : impl.getPackageNames()) {
             List<PackageDescr> descriptions = impl.getPackageDescrs(packageName);
-            for (PackageDescr description : descriptions == null ? List.<PackageDescr>of() : descriptions) {
+            for (PackageDescr description : descriptions == null ? List.<PackageDescr> of() : descriptions) {
                 for (RuleDescr rule : description.getRules()) {
                     String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
                     AttributeDescr group = rule.getAttributes().get("agenda-group");
@@ -76,7 +76,8 @@ final class DroolsInternals {
             StringBuilder text = new StringBuilder(pattern.getObjectType()).append('(');
             if (pattern.getConstraint() != null) {
                 for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-                    text.append(constraint instanceof ExprConstraintDescr expression ? expression.getExpression() : constraint.getText())
+                    text.append(constraint instanceof ExprConstraintDescr expression ? expression.getExpression()
+                            : constraint.getText())
                             .append(", ");
                 }
             }

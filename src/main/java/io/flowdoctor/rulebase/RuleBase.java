@@ -1,14 +1,15 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.knowledge.KnowledgeBase;
-import org.kie.api.KieBase;
-import org.kie.api.definition.rule.Rule;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+import io.flowdoctor.knowledge.KnowledgeBase;
 
 /**
  * One compiled version of rules/ together with the knowledge-base/ it was checked against. The compiled
@@ -24,12 +25,12 @@ public final class RuleBase {
     private final Instant loadedAt;
 
     /**
-     * @param rules    every rule by its package and name
-     * @param version  sha256 over the rule and knowledge-base files
+     * @param rules every rule by its package and name
+     * @param version sha256 over the rule and knowledge-base files
      * @param outlines what each rule can conclude, by rule id
      */
     RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
-             Map<String, RuleOutline> outlines, Instant loadedAt) {
+            Map<String, RuleOutline> outlines, Instant loadedAt) {
         this.kieBase = kieBase;
         this.knowledge = knowledge;
         this.version = version;

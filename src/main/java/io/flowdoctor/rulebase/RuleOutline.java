@@ -7,10 +7,10 @@ import java.util.List;
  * recommends, the resubmit advice and escalation levels it gives.
  *
  * @param family the rule file's path under the rules directory without its extension, {@code <group>/<family>},
- *               e.g. "connectors/office365users"
+ *        e.g. "connectors/office365users"
  */
 public record RuleOutline(RuleRef rule, String family, List<String> categories, List<String> tips, List<String> resubmit,
-                          List<String> escalation) {
+        List<String> escalation) {
 
     public RuleOutline {
         categories = List.copyOf(categories);

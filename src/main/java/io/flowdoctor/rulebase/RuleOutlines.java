@@ -1,13 +1,13 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.rulebase.DroolsInternals.ParsedRule;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.flowdoctor.rulebase.DroolsInternals.ParsedRule;
 
 /** Reads what a rule can conclude, and which texts it names, from its consequence as the builder parsed it. */
 final class RuleOutlines {
@@ -16,13 +16,16 @@ final class RuleOutlines {
     private static final Pattern TIP = Pattern.compile("new\\s+Recommendation\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern RESUBMIT = Pattern.compile("Resubmit\\.(\\w+)");
     private static final Pattern ESCALATION = Pattern.compile("new\\s+Escalation\\s*\\(\\s*EscalationLevel\\.(\\w+)");
-    private static final Pattern ESCALATION_TEXT =
-            Pattern.compile("new\\s+Escalation\\s*\\(\\s*EscalationLevel\\.\\w+\\s*,\\s*\"([^\"]+)\"");
+    private static final Pattern ESCALATION_TEXT = Pattern
+            .compile("new\\s+Escalation\\s*\\(\\s*EscalationLevel\\.\\w+\\s*,\\s*\"([^\"]+)\"");
 
     /** A tip or text id a consequence names, and the line of the rule file it stands on. */
     record Reference(Kind kind, String id, int line) {
 
-        enum Kind { TIP, TEXT }
+        enum Kind {
+            TIP,
+            TEXT
+        }
     }
 
     private RuleOutlines() {

@@ -1,14 +1,5 @@
 package io.flowdoctor.rulebase;
 
-import org.kie.api.KieBase;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,6 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The one class that runs Drools sessions. The facts go in and the classification rules fire; the
@@ -30,7 +30,7 @@ final class RuleSession {
     }
 
     static Evaluation evaluate(KieBase kieBase, Function<Rule, RuleRef> refs, List<Object> facts,
-                               Function<Evaluation, List<Object>> interlude) {
+            Function<Evaluation, List<Object>> interlude) {
         KieSession session = kieBase.newKieSession();
         try {
             Set<RuleRef> fired = new LinkedHashSet<>();
@@ -76,7 +76,7 @@ final class RuleSession {
      * it is. A fact a rule inserted plainly has no justifications; its insert event named the rule.
      */
     private static List<Derived<Object>> concluded(KieSession session, Function<Rule, RuleRef> refs,
-                                                   List<Object> given, Map<Object, RuleRef> statedBy) {
+            List<Object> given, Map<Object, RuleRef> statedBy) {
         Set<Object> givenFacts = Collections.newSetFromMap(new IdentityHashMap<>());
         givenFacts.addAll(given);
         List<Derived<Object>> result = new ArrayList<>();

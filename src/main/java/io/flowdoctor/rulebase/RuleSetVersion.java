@@ -1,6 +1,5 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.knowledge.DisplayPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.flowdoctor.knowledge.DisplayPath;
 
 /** The sha256 that names a rule set: over every file's relative path and content, in path order. */
 final class RuleSetVersion {

@@ -1,8 +1,17 @@
 package io.flowdoctor.scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
@@ -12,14 +21,6 @@ import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.RuleBase;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Diagnoses every failure of an evaluation split as a first failure of its flow and compares the answer
@@ -35,7 +36,7 @@ public final class CorpusEvaluation {
 
     /** One failure, what it was labelled and what the rule base answered. */
     public record Outcome(LabelledFailure failure, Category category, boolean resubmitAdvised, boolean supportCalled,
-                          String primaryRule) {
+            String primaryRule) {
 
         public boolean categoryRight() {
             return failure.label().category() == category;

@@ -1,8 +1,5 @@
 package io.flowdoctor.scenario;
 
-import io.flowdoctor.diagnosis.Category;
-import io.flowdoctor.scenario.CorpusEvaluation.Outcome;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.scenario.CorpusEvaluation.Outcome;
 
 /** The figures of one evaluation: category accuracy overall and per category, resubmit and support. */
 public record EvaluationReport(String split, List<Outcome> outcomes) {
@@ -57,9 +57,10 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
     /** Labelled category -> answered category, for every miss, most frequent first. */
     public List<Map.Entry<String, Long>> confusionPairs() {
         return outcomes.stream().filter(o -> !o.categoryRight())
-                .collect(Collectors.groupingBy(o -> o.failure().label().category() + " -> " + o.category(), Collectors.counting()))
+                .collect(Collectors.groupingBy(o -> o.failure().label().category() + " -> " + o.category(),
+                        Collectors.counting()))
                 .entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long> comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
     }
 

@@ -11,6 +11,7 @@ public record ScenarioFailure(String file, String scenario, List<Mismatch> misma
 
     @Override
     public String toString() {
-        return file + ": scenario '" + scenario + "'\n    " + String.join("\n    ", mismatches.stream().map(Mismatch::toString).toList());
+        return file + ": scenario '" + scenario + "'\n    "
+                + String.join("\n    ", mismatches.stream().map(Mismatch::toString).toList());
     }
 }

@@ -1,5 +1,12 @@
 package io.flowdoctor.scenario;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
@@ -7,13 +14,6 @@ import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Runs a scenario against a rule base and lists every way the diagnosis differs from what was expected. */
 public final class ScenarioRunner {
@@ -32,8 +32,9 @@ public final class ScenarioRunner {
         FailureHistory given = scenario.history();
         FailureHistory history = given == null ? FailureHistory.first(failedAt)
                 : given.firstFailedAt() == null ? new FailureHistory(given.failureCount(), failedAt, given.failuresInLastHour())
-                : given;
-        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), history, Diagnoser.Options.plain());
+                        : given;
+        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), history,
+                Diagnoser.Options.plain());
     }
 
     /** Every case of every file that does not hold, with each way it differs. */

@@ -1,5 +1,10 @@
 package io.flowdoctor.security;
 
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.flowdoctor.FlowDoctorConfig;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,10 +14,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Optional;
-import java.util.Set;
 
 /** Reads the API key header; a request without one stays anonymous. */
 @ApplicationScoped
@@ -30,7 +31,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (key == null || key.isBlank()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key.strip()), context));
+        return identityProviderManager
+                .authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key.strip()), context));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.flowdoctor.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -7,7 +9,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a known API key into the identity and roles it was issued with; an unknown key fails. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
         return keys.holderOf(request.key())
-                .map(holder -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                .map(holder -> Uni.createFrom().<SecurityIdentity> item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.name()))
                         .addRoles(holder.roles())
                         .build()))

@@ -1,10 +1,5 @@
 package io.flowdoctor.security;
 
-import io.flowdoctor.FlowDoctorConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.flowdoctor.FlowDoctorConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * The API keys that may call, by hash. Configured keys win; a service started without any makes one
@@ -40,7 +42,8 @@ public class ApiKeys {
 
     public ApiKeys(FlowDoctorConfig config) {
         Map<String, Holder> keys = new HashMap<>();
-        config.security().apiKeys().forEach((name, key) -> keys.put(key.hash().toLowerCase(), new Holder(name, Set.copyOf(key.roles()))));
+        config.security().apiKeys()
+                .forEach((name, key) -> keys.put(key.hash().toLowerCase(), new Holder(name, Set.copyOf(key.roles()))));
         this.byHash = keys.isEmpty() ? generatedKeys(config.dataDir()) : Map.copyOf(keys);
     }
 

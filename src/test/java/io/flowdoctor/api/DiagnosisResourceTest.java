@@ -1,19 +1,19 @@
 package io.flowdoctor.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 @QuarkusTest
 class DiagnosisResourceTest {
@@ -129,7 +129,8 @@ class DiagnosisResourceTest {
 
     @Test
     void wrongTypesAreNamed() {
-        badRequest("{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\", \"statusCode\": \"four hundred\"}]}", "actions[0].statusCode");
+        badRequest("{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\", \"statusCode\": \"four hundred\"}]}",
+                "actions[0].statusCode");
         badRequest("{\"flowId\": \"f\", \"actions\": \"none\"}", "actions");
         badRequest("{\"flowId\": \"f\", \"failedAt\": \"yesterday\", \"actions\": [{\"name\": \"a\"}]}", "failedAt");
         badRequest("[1, 2]", "body");
@@ -163,14 +164,18 @@ class DiagnosisResourceTest {
     @Test
     void everyLimitIsAProblemThatNamesTheFieldAndTheSetting() {
         String action = "{\"name\": \"a\"}";
-        badRequest("{\"flowId\": \"f\", \"actions\": [" + String.join(",", java.util.Collections.nCopies(501, action)) + "]}", "actions")
+        badRequest("{\"flowId\": \"f\", \"actions\": [" + String.join(",", java.util.Collections.nCopies(501, action)) + "]}",
+                "actions")
                 .body("detail", containsString("flowdoctor.limits.max-actions"));
-        badRequest("{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\"}, {\"name\": \"b\", \"message\": \"" + "m".repeat(32769) + "\"}]}",
+        badRequest(
+                "{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\"}, {\"name\": \"b\", \"message\": \"" + "m".repeat(32769)
+                        + "\"}]}",
                 "actions[1].message")
                 .body("detail", containsString("flowdoctor.limits.max-message-length"));
         badRequest("{\"flowId\": \"" + "f".repeat(1025) + "\", \"actions\": [{\"name\": \"a\"}]}", "flowId")
                 .body("detail", containsString("flowdoctor.limits.max-field-length"));
-        badRequest("{\"flowId\": \"f\", \"owner\": {\"email\": \"" + "e".repeat(1025) + "\"}, \"actions\": [{\"name\": \"a\"}]}",
+        badRequest(
+                "{\"flowId\": \"f\", \"owner\": {\"email\": \"" + "e".repeat(1025) + "\"}, \"actions\": [{\"name\": \"a\"}]}",
                 "owner.email");
     }
 

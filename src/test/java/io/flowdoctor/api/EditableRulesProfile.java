@@ -1,11 +1,11 @@
 package io.flowdoctor.api;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.TestFiles;
 import io.quarkus.test.junit.QuarkusTestProfile;
-
-import java.nio.file.Path;
-import java.util.Map;
 
 /** Runs the service on a private copy of rules/ and knowledge-base/ that tests edit while it runs. */
 public class EditableRulesProfile implements QuarkusTestProfile {

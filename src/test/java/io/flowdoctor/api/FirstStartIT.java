@@ -1,19 +1,20 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.PackagedService;
-import io.flowdoctor.TestApiKey;
-import io.flowdoctor.TestFiles;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.PackagedService;
+import io.flowdoctor.TestApiKey;
+import io.flowdoctor.TestFiles;
+import io.restassured.http.ContentType;
 
 /** A first start as the README describes it: no keys configured, the keys handed over before any request. */
 class FirstStartIT {

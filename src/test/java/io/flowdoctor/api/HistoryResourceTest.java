@@ -1,11 +1,13 @@
 package io.flowdoctor.api;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,14 +24,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Failure history, recoveries, the audit and escalation cases on the database. */
 @QuarkusTest
@@ -84,7 +86,8 @@ class HistoryResourceTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < failures; i++) {
-            calls.add(() -> diagnose(flow, "2026-11-27T10:00:00Z", 502).extract().path("repairTips.troubleshootingTips.failureCount"));
+            calls.add(() -> diagnose(flow, "2026-11-27T10:00:00Z", 502).extract()
+                    .path("repairTips.troubleshootingTips.failureCount"));
         }
         Set<Integer> counts = new TreeSet<>();
         for (Future<Integer> count : clients.invokeAll(calls)) {
@@ -128,8 +131,10 @@ class HistoryResourceTest {
         diagnose(flow, "2026-11-02T10:00:00Z", 404);
         diagnose(flow, "2026-11-03T10:00:00Z", 409);
 
-        audit(flow, "category", "AUTHENTICATION").body("total", equalTo(1)).body("items[0].primaryRuleId", equalTo("STATUS-001"));
-        audit(flow, "ruleId", "STATUS-002").body("total", equalTo(1)).body("items[0].category", equalTo("ACTION_CONFIGURATION"));
+        audit(flow, "category", "AUTHENTICATION").body("total", equalTo(1)).body("items[0].primaryRuleId",
+                equalTo("STATUS-001"));
+        audit(flow, "ruleId", "STATUS-002").body("total", equalTo(1)).body("items[0].category",
+                equalTo("ACTION_CONFIGURATION"));
         audit(flow, "escalation", "SUPPORT").body("total", equalTo(1)).body("items[0].category", equalTo("UNKNOWN"));
         given().queryParam("flowId", flow).queryParam("from", "2026-11-02T00:00:00Z").queryParam("to", "2026-11-03T00:00:00Z")
                 .when().get("/api/v1/diagnoses")
@@ -176,7 +181,8 @@ class HistoryResourceTest {
                 .body("reason", containsString("No rule explains"));
 
         change(caseId, "{\"status\": \"ACKNOWLEDGED\", \"note\": \"Looking at the connector\"}")
-                .statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("notes[0].text", equalTo("Looking at the connector"));
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+                .body("notes[0].text", equalTo("Looking at the connector"));
         change(caseId, "{\"status\": \"OPEN\"}")
                 .statusCode(409).contentType("application/problem+json").body("field", equalTo("status"));
         change(caseId, "{\"status\": \"RESOLVED\", \"note\": \"Fixed by the vendor\"}")

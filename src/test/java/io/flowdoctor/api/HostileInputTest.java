@@ -1,8 +1,9 @@
 package io.flowdoctor.api;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,10 @@ import java.util.Random;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * More than a thousand generated hostile requests: each answer is a 4xx problem or a valid diagnosis,
@@ -28,9 +29,12 @@ class HostileInputTest {
             {"flowId": "hostile", "flowName": "Invoices", "runId": "r1", "environmentId": "Default-1", "locale": "nl",
              "actions": [{"name": "Get items", "status": "Failed", "connector": "shared_sharepointonline", "operation": "GetItems",
                           "statusCode": 429, "errorCode": "TooManyRequests", "message": "Rate limit is exceeded. Try again in 12 seconds."}]}""";
-    private static final String[] FIELDS = {"flowId", "flowName", "environmentId", "runId", "failedAt", "locale", "owner", "actions"};
-    private static final String[] ACTION_FIELDS = {"name", "status", "connector", "operation", "statusCode", "errorCode", "message"};
-    private static final String[] WRONG_VALUES = {"null", "0", "-1", "1e308", "true", "[]", "{}", "[null]", "\"\"", "\"   \"", "[[[]]]", "{\"a\":{}}"};
+    private static final String[] FIELDS = { "flowId", "flowName", "environmentId", "runId", "failedAt", "locale", "owner",
+            "actions" };
+    private static final String[] ACTION_FIELDS = { "name", "status", "connector", "operation", "statusCode", "errorCode",
+            "message" };
+    private static final String[] WRONG_VALUES = { "null", "0", "-1", "1e308", "true", "[]", "{}", "[null]", "\"\"", "\"   \"",
+            "[[[]]]", "{\"a\":{}}" };
 
     private final Random random = new Random(20261127);
 
@@ -63,7 +67,8 @@ class HostileInputTest {
                 offences.add(verdict + " for " + preview(body));
             }
         }
-        assertEquals(List.of(), offences.stream().limit(20).toList(), offences.size() + " hostile requests were answered badly");
+        assertEquals(List.of(), offences.stream().limit(20).toList(),
+                offences.size() + " hostile requests were answered badly");
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -107,17 +112,20 @@ class HostileInputTest {
         int depth = 50 + random.nextInt(20_000);
         String open = random.nextBoolean() ? "[" : "{\"a\":";
         String close = open.equals("[") ? "]" : "}";
-        return "{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\", \"message\": " + open.repeat(depth) + "1" + close.repeat(depth) + "}]}";
+        return "{\"flowId\": \"f\", \"actions\": [{\"name\": \"a\", \"message\": " + open.repeat(depth) + "1"
+                + close.repeat(depth) + "}]}";
     }
 
     private String wrongType() {
         String value = WRONG_VALUES[random.nextInt(WRONG_VALUES.length)];
         if (random.nextBoolean()) {
             String field = FIELDS[random.nextInt(FIELDS.length)];
-            return VALID.replaceFirst("\"" + field + "\": (\"[^\"]*\"|\\[.*\\]|\\{[^}]*\\})", Matcher.quoteReplacement("\"" + field + "\": " + value));
+            return VALID.replaceFirst("\"" + field + "\": (\"[^\"]*\"|\\[.*\\]|\\{[^}]*\\})",
+                    Matcher.quoteReplacement("\"" + field + "\": " + value));
         }
         String field = ACTION_FIELDS[random.nextInt(ACTION_FIELDS.length)];
-        return VALID.replaceFirst("\"" + field + "\": (\"[^\"]*\"|\\d+)", Matcher.quoteReplacement("\"" + field + "\": " + value));
+        return VALID.replaceFirst("\"" + field + "\": (\"[^\"]*\"|\\d+)",
+                Matcher.quoteReplacement("\"" + field + "\": " + value));
     }
 
     private String controlCharactersAndInvalidUtf8() {
@@ -133,8 +141,9 @@ class HostileInputTest {
     }
 
     private static final byte[][] INVALID_UTF8 = {
-            {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0x80}};
+            { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+            { (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 }, { (byte) 0xC0, (byte) 0xAF },
+            { (byte) 0x80 } };
 
     private byte[] invalidUtf8() {
         byte[] valid = VALID.getBytes(StandardCharsets.UTF_8);
@@ -154,19 +163,22 @@ class HostileInputTest {
     }
 
     private String backtrackingBait() {
-        String[] seeds = {"a", "ab", "(", "try again in ", "retry after ", "9", " ", "\\\\", "aaaaaaaaaaaaaaaaaaaa!", "=" , "5f", "-5f0"};
+        String[] seeds = { "a", "ab", "(", "try again in ", "retry after ", "9", " ", "\\\\", "aaaaaaaaaaaaaaaaaaaa!", "=",
+                "5f", "-5f0" };
         String seed = seeds[random.nextInt(seeds.length)];
         String message = seed.repeat(Math.max(1, (1000 + random.nextInt(30_000)) / seed.length())) + "!";
         String field = random.nextInt(4) == 0 ? "connector" : "message";
         if (field.equals("connector")) {
             message = message.substring(0, Math.min(message.length(), 1000));
         }
-        return VALID.replaceFirst("\"" + field + "\": \"[^\"]*\"", Matcher.quoteReplacement("\"" + field + "\": \"" + message.replace("\"", "") + "\""));
+        return VALID.replaceFirst("\"" + field + "\": \"[^\"]*\"",
+                Matcher.quoteReplacement("\"" + field + "\": \"" + message.replace("\"", "") + "\""));
     }
 
     private String strangeText() {
-        String[] pieces = {"\u202Eevil", "\u200B\u200B", "😀🔥", "ünïcödé", "\uFEFF", "<script>alert(1)</script>", "'; drop table flow_state; --",
-                "{{ 7*7 }}", "${jndi:ldap://127.0.0.1/a}", "\\n\\r\\t", "ＵＮＡＵＴＨＯＲＩＺＥＤ", "niet   gemachtigd"};
+        String[] pieces = { "\u202Eevil", "\u200B\u200B", "😀🔥", "ünïcödé", "\uFEFF", "<script>alert(1)</script>",
+                "'; drop table flow_state; --",
+                "{{ 7*7 }}", "${jndi:ldap://127.0.0.1/a}", "\\n\\r\\t", "ＵＮＡＵＴＨＯＲＩＺＥＤ", "niet   gemachtigd" };
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 1 + random.nextInt(8); i++) {
             text.append(pieces[random.nextInt(pieces.length)]).append(' ');

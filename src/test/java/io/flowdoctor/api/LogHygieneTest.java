@@ -1,8 +1,7 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.TestApiKey;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,8 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.TestApiKey;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Failure messages carry names and addresses, API keys are secrets: neither reaches the log at INFO. */
 @QuarkusTest
@@ -42,7 +43,8 @@ class LogHygieneTest {
         try {
             String marker = "jane.doe-" + System.nanoTime() + "@contoso.example";
             given().contentType("application/json")
-                    .body("{\"flowId\": \"logs\", \"owner\": {\"email\": \"" + marker + "\"}, \"actions\": [{\"name\": \"Get user\","
+                    .body("{\"flowId\": \"logs\", \"owner\": {\"email\": \"" + marker
+                            + "\"}, \"actions\": [{\"name\": \"Get user\","
                             + " \"statusCode\": 404, \"message\": \"User " + marker + " was not found\"}]}")
                     .when().post("/api/v1/diagnoses").then().statusCode(200);
             given().header(TestApiKey.HEADER, "wrong-" + marker).when().get("/api/v1/rules").then().statusCode(401);

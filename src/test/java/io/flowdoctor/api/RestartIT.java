@@ -1,19 +1,20 @@
 package io.flowdoctor.api;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
 import io.flowdoctor.TestFiles;
 import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** History, audit and escalation cases survive a restart of the packaged service on its embedded database. */
 class RestartIT {
@@ -45,7 +46,8 @@ class RestartIT {
         service.request().queryParam("flowId", "restart-flow").when().get("/api/v1/diagnoses")
                 .then().statusCode(200).body("total", equalTo(3));
         List<Integer> occurrences = service.request().queryParam("status", "OPEN").when().get("/api/v1/escalations")
-                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.flowId == 'restart-flow' }.occurrences");
+                .then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.flowId == 'restart-flow' }.occurrences");
         assertEquals(List.of(3), occurrences);
     }
 

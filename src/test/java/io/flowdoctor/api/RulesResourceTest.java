@@ -1,13 +1,16 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.TestFiles;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,17 +26,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.TestFiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Editing rules on a running service: reload, status, catalog, explanations and metrics. */
 @QuarkusTest
@@ -48,8 +49,7 @@ class RulesResourceTest {
     private static final Path HTTP_STATUS = EditableRulesProfile.RULES.resolve("codes/http-status.drl.csv");
     private static final Path THROTTLING = EditableRulesProfile.RULES.resolve("platform/throttling.drl");
     private static final String QUOTA_CONDITION = "FailedAction(errorCode == \"flowrunquotaexceeded\")";
-    private static final Path MANAGER_TIPS =
-            EditableRulesProfile.KNOWLEDGE.resolve("tips/connectors/office365users.yaml");
+    private static final Path MANAGER_TIPS = EditableRulesProfile.KNOWLEDGE.resolve("tips/connectors/office365users.yaml");
     private static final String MANAGER_TITLE = "title: Give the user a manager in Microsoft Entra ID";
 
     private final Map<Path, String> originals = new ConcurrentHashMap<>();
@@ -184,7 +184,8 @@ class RulesResourceTest {
                 .body("explanation.find { it.ruleId == 'O365U-001' }.matched[0].values.operation", equalTo("manager_v2"))
                 .body("explanation.find { it.ruleId == 'O365U-001' }.matched[0].values.statusCode", equalTo(404))
                 .body("explanation.find { it.ruleId == 'O365U-001' }.evidence", equalTo("Get manager answered 404"))
-                .body("explanation.find { it.ruleId == 'O365U-001' }.concluded", hasItem(containsString("office365users.set-manager")))
+                .body("explanation.find { it.ruleId == 'O365U-001' }.concluded",
+                        hasItem(containsString("office365users.set-manager")))
                 .body("explanation.find { it.ruleId == 'RESUBMIT-001' }.matched[0].fact", equalTo("PrimaryFinding"));
         given().contentType(ContentType.JSON).body(MANAGER_FAILURE)
                 .when().post("/api/v1/diagnoses")

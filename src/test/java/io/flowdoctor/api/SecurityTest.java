@@ -1,21 +1,22 @@
 package io.flowdoctor.api;
 
-import io.flowdoctor.TestApiKey;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.Method;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.flowdoctor.TestApiKey;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Method;
 
 /** Each endpoint family against each role: anonymous 401, a wrong role 403, the right role through. */
 @QuarkusTest
@@ -41,15 +42,18 @@ class SecurityTest {
         return List.of(
                 new Call("diagnoses", Method.POST, "/api/v1/diagnoses", DIAGNOSIS, TestApiKey.SERVICE),
                 new Call("recoveries", Method.POST, "/api/v1/flows/security/recoveries", null, TestApiKey.SERVICE),
-                new Call("flow settings", Method.PUT, "/api/v1/flows/security/settings", "{\"repairTipsEmail\": true}", TestApiKey.SERVICE),
+                new Call("flow settings", Method.PUT, "/api/v1/flows/security/settings", "{\"repairTipsEmail\": true}",
+                        TestApiKey.SERVICE),
                 new Call("rule catalog", Method.GET, "/api/v1/rules", null, TestApiKey.ANALYST),
                 new Call("rule status", Method.GET, "/api/v1/rules/status", null, TestApiKey.ANALYST),
                 new Call("rule reload", Method.POST, "/api/v1/rules/reload", null, TestApiKey.ANALYST),
                 new Call("audit", Method.GET, "/api/v1/diagnoses", null, TestApiKey.SUPPORT),
                 new Call("audit entry", Method.GET, "/api/v1/diagnoses/" + id, null, TestApiKey.SUPPORT),
-                new Call("e-mail preview", Method.GET, "/api/v1/diagnoses/" + id + "/email", null, TestApiKey.SUPPORT, TestApiKey.ANALYST),
+                new Call("e-mail preview", Method.GET, "/api/v1/diagnoses/" + id + "/email", null, TestApiKey.SUPPORT,
+                        TestApiKey.ANALYST),
                 new Call("escalations", Method.GET, "/api/v1/escalations", null, TestApiKey.SUPPORT),
-                new Call("escalation change", Method.PATCH, "/api/v1/escalations/" + id, "{\"note\": \"x\"}", TestApiKey.SUPPORT));
+                new Call("escalation change", Method.PATCH, "/api/v1/escalations/" + id, "{\"note\": \"x\"}",
+                        TestApiKey.SUPPORT));
     }
 
     static Stream<Arguments> callsAndWrongRoles() {

@@ -1,17 +1,18 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.knowledge.Language;
-import io.flowdoctor.rulebase.RuleBase;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.RuleBase;
 
 /** What the diagnosis writes from the rules' conclusions: evidence in the answer's language, and why it escalated or not. */
 class DiagnoserTest {
@@ -24,8 +25,10 @@ class DiagnoserTest {
         RunReport run = run(new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users", "Manager_V2", 404,
                 "ResourceNotFound", "No manager found for the specified user."));
 
-        Diagnosis english = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
-        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+        Diagnosis english = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
+        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
 
         String ruleId = english.findings().get(0).ruleId();
         assertEquals(ruleBase.knowledge().evidence(ruleId, Language.NL), dutch.findings().get(0).evidence());
@@ -37,7 +40,8 @@ class DiagnoserTest {
         RunReport run = run(new RunReport.ReportedAction("Item ophalen", "Failed", null, null, 403, null,
                 "Toegang geweigerd: u hebt geen machtiging voor deze lijst."));
 
-        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
 
         assertEquals("SIG-001", dutch.findings().get(0).ruleId());
         assertTrue(dutch.findings().get(0).evidence().contains("'toegang geweigerd'"), dutch.findings().get(0).evidence());
@@ -47,7 +51,8 @@ class DiagnoserTest {
     void theAnswerSaysWhyNobodyElseNeedsToAct() {
         RunReport run = run(new RunReport.ReportedAction("HTTP", "Failed", "http", null, 502, null, "Bad Gateway"));
 
-        Diagnosis answer = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT), Diagnoser.Options.plain());
+        Diagnosis answer = Diagnoser.diagnose(ruleBase, run, Language.EN, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
 
         assertEquals(EscalationLevel.NONE, answer.escalation().level());
         assertEquals(ruleBase.knowledge().text("escalation.none", Language.EN), answer.escalation().reason());
@@ -55,9 +60,11 @@ class DiagnoserTest {
 
     @Test
     void noResubmitLinkIsGivenWhenResubmittingWouldRepeatASideEffect() {
-        RunReport.ReportedAction sent = new RunReport.ReportedAction("Send an email (V2)", "Succeeded", "office365", "SendEmailV2",
+        RunReport.ReportedAction sent = new RunReport.ReportedAction("Send an email (V2)", "Succeeded", "office365",
+                "SendEmailV2",
                 null, null, null);
-        RunReport.ReportedAction failed = new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users", "Manager_V2",
+        RunReport.ReportedAction failed = new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users",
+                "Manager_V2",
                 404, null, "No manager found for the specified user.");
         Diagnoser.Options withLink = new Diagnoser.Options(UUID.randomUUID(), "https://example.test/resubmit", false);
 

@@ -1,13 +1,14 @@
 package io.flowdoctor.diagnosis;
 
-import io.flowdoctor.diagnosis.RunReport.ReportedAction;
-import io.flowdoctor.knowledge.FailingStepHints;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.FailingStepHints;
 
 class FailingStepLocatorTest {
 

@@ -1,14 +1,15 @@
 package io.flowdoctor.knowledge;
 
-import io.flowdoctor.ProjectRuleBase;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.ProjectRuleBase;
 
 class KnowledgeBaseLoaderTest {
 
@@ -27,8 +28,10 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void tipsDifferPerLanguage() {
-        assertEquals("Give the user a manager in Microsoft Entra ID", knowledge.tip("office365users.set-manager", Language.EN).title());
-        assertEquals("Geef de gebruiker een manager in Microsoft Entra ID", knowledge.tip("office365users.set-manager", Language.NL).title());
+        assertEquals("Give the user a manager in Microsoft Entra ID",
+                knowledge.tip("office365users.set-manager", Language.EN).title());
+        assertEquals("Geef de gebruiker een manager in Microsoft Entra ID",
+                knowledge.tip("office365users.set-manager", Language.NL).title());
     }
 
     @Test
@@ -44,7 +47,8 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void everyCustomConnectorIsKnownAsCustom() {
-        assertEquals("custom", knowledge.connectorId("/providers/Microsoft.PowerApps/apis/shared_contoso-5fcontoso-20stripe-20api-5f6a4f91c8025d1333"));
+        assertEquals("custom", knowledge
+                .connectorId("/providers/Microsoft.PowerApps/apis/shared_contoso-5fcontoso-20stripe-20api-5f6a4f91c8025d1333"));
         assertEquals("custom", knowledge.connectorId("shared_contoso-5finvoices-5f0123456789abcdef"));
         assertEquals("custom", knowledge.connectorId("Custom connector"));
         assertEquals("contoso-5finvoices", knowledge.connectorId("shared_contoso-5finvoices"));
@@ -53,7 +57,8 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void aMissingDirectoryIsReported() {
-        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(Path.of("no-such-dir")));
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> KnowledgeBaseLoader.load(Path.of("no-such-dir")));
         assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
     }
 }

@@ -1,10 +1,9 @@
 package io.flowdoctor.knowledge;
 
-import io.flowdoctor.ProjectRuleBase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +13,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.flowdoctor.ProjectRuleBase;
 
 /** How lexicon phrases match normalised messages, and what the loader refuses. */
 class LexiconTest {
@@ -37,7 +38,7 @@ class LexiconTest {
             "does not have ... permission* | the user does not have permission | true",
             "niet gevonden | het item is niet gevonden. | true",
             "見つかりません | ファイルが見つかりませんでした | true",
-            "n'existe pas | l'élément n'existe pas | true"})
+            "n'existe pas | l'élément n'existe pas | true" })
     void phrasesMatchOnWordBoundariesWithStemsAndGaps(String phrase, String text, boolean matches) {
         assertEquals(matches, Lexicon.compile(phrase).matcher(text).find());
     }
@@ -52,7 +53,8 @@ class LexiconTest {
 
         List<Lexicon.Match> signals = lexicon.signals("the item was not found, item not found (aadsts50173)");
 
-        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en"), new Lexicon.Match("item-subject", "item*", "en")),
+        assertEquals(
+                List.of(new Lexicon.Match("not-found", "not found", "en"), new Lexicon.Match("item-subject", "item*", "en")),
                 signals);
         assertEquals(Set.of("aadsts50173"), lexicon.codes("the item was not found, item not found (aadsts50173)"));
     }

@@ -1,6 +1,18 @@
 package io.flowdoctor.lifecycle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.TestFiles;
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
@@ -8,18 +20,7 @@ import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
-import io.flowdoctor.TestFiles;
 import io.flowdoctor.scenario.ScenarioFailure;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleBaseCheckTest {
 
@@ -28,7 +29,8 @@ class RuleBaseCheckTest {
 
     @Test
     void theProjectsRulesPassTheGate() {
-        var ruleBase = RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE, getClass().getClassLoader());
+        var ruleBase = RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE,
+                getClass().getClassLoader());
         assertEquals(ProjectRuleBase.get().version(), ruleBase.version());
     }
 
@@ -40,7 +42,8 @@ class RuleBaseCheckTest {
         RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
                 () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
 
-        assertEquals("knowledge-base/precedence.yaml: specificity: SIGNAL is not ranked", e.rejection().problems().get(0).toString());
+        assertEquals("knowledge-base/precedence.yaml: specificity: SIGNAL is not ranked",
+                e.rejection().problems().get(0).toString());
     }
 
     @Test
@@ -49,12 +52,14 @@ class RuleBaseCheckTest {
         RunReport run = new RunReport("flow-1", null, null, null, Instant.parse("2026-11-27T10:00:00Z"), null, List.of(
                 new RunReport.ReportedAction("Call", "Failed", null, null, null, null,
                         "The file is locked for editing and is too large to upload.")));
-        Diagnosis before = Diagnoser.diagnose(RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()),
+        Diagnosis before = Diagnoser.diagnose(
+                RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()),
                 run, Language.EN, FailureHistory.first(run.failedAt()), Diagnoser.Options.plain());
         TestFiles.replace(knowledge.resolve("precedence.yaml"), "CONNECTOR_LIMIT, THROTTLING", "THROTTLING");
         TestFiles.replace(knowledge.resolve("precedence.yaml"), "TRANSIENT, UNKNOWN", "TRANSIENT, CONNECTOR_LIMIT, UNKNOWN");
 
-        Diagnosis after = Diagnoser.diagnose(new RuleBaseCompiler(getClass().getClassLoader()).compile(ProjectRuleBase.RULES, knowledge),
+        Diagnosis after = Diagnoser.diagnose(
+                new RuleBaseCompiler(getClass().getClassLoader()).compile(ProjectRuleBase.RULES, knowledge),
                 run, Language.EN, FailureHistory.first(run.failedAt()), Diagnoser.Options.plain());
 
         assertEquals(Category.CONNECTOR_LIMIT, before.category());

@@ -1,13 +1,10 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.history.EmailStatus;
-import io.flowdoctor.history.OutboxEmail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,11 +12,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.history.EmailStatus;
+import io.flowdoctor.history.OutboxEmail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /** A mail server that cannot be reached: the diagnosis still answers, the e-mail is retried and its failure recorded. */
 @QuarkusTest
@@ -63,7 +64,7 @@ class FailedDeliveryTest {
     }
 
     private static OutboxEmail email(String diagnosisId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                OutboxEmail.<OutboxEmail>find("diagnosisId", UUID.fromString(diagnosisId)).firstResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEmail.<OutboxEmail> find("diagnosisId", UUID.fromString(diagnosisId)).firstResult());
     }
 }

@@ -1,10 +1,11 @@
 package io.flowdoctor.notify;
 
+import java.util.Map;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.util.Map;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A real SMTP server inside the test run, on a free port; the service sends to it. */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {

@@ -1,8 +1,8 @@
 package io.flowdoctor.notify;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** The embedded default: every repair-tips e-mail is an .eml file in the data directory's outbox. */
 @QuarkusTest
@@ -24,7 +25,8 @@ class OutboxFileDeliveryTest {
     void anEmailBecomesAnEmlFileWithBothParts() throws IOException {
         String owner = "owner-" + UUID.randomUUID() + "@example.com";
         given().contentType(ContentType.JSON)
-                .body("{\"flowId\": \"outbox-" + UUID.randomUUID() + "\", \"flowName\": \"Invoices\", \"owner\": {\"email\": \"" + owner + "\"},"
+                .body("{\"flowId\": \"outbox-" + UUID.randomUUID() + "\", \"flowName\": \"Invoices\", \"owner\": {\"email\": \""
+                        + owner + "\"},"
                         + " \"actions\": [{\"name\": \"Get items\", \"connector\": \"sharepointonline\", \"statusCode\": 401}]}")
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200);

@@ -1,12 +1,10 @@
 package io.flowdoctor.notify;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,18 +13,23 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /** The repair-tips e-mail as a real SMTP server receives it. */
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 class RepairTipsEmailTest {
 
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("http://flowdoctor\\.test/api/v1/unsubscribe\\?token=([A-Za-z0-9_.-]+)");
+    private static final Pattern UNSUBSCRIBE = Pattern
+            .compile("http://flowdoctor\\.test/api/v1/unsubscribe\\?token=([A-Za-z0-9_.-]+)");
 
     @Test
     void aFailureWithAnOwnerSendsOneEmailWithEverySectionInTheOwnersLanguage() throws Exception {
@@ -35,18 +38,23 @@ class RepairTipsEmailTest {
         String diagnosisId = diagnose(flow, owner, "nl", 404, "2026-11-27T10:15:00Z");
 
         MimeMessage message = awaitMessages(owner, 1).get(0);
-        assertEquals("Uw stroom 'Verlofaanvraag' is mislukt: Geef de gebruiker een manager in Microsoft Entra ID", message.getSubject());
+        assertEquals("Uw stroom 'Verlofaanvraag' is mislukt: Geef de gebruiker een manager in Microsoft Entra ID",
+                message.getSubject());
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
-        for (String section : List.of("Wanneer", "Wat er is gebeurd", "Hoe u het oplost", "Tips voor het oplossen van problemen")) {
+        for (String section : List.of("Wanneer", "Wat er is gebeurd", "Hoe u het oplost",
+                "Tips voor het oplossen van problemen")) {
             assertTrue(text.contains(section), section + " in\n" + text);
             assertTrue(html.contains("<h2>" + section + "</h2>"), section + " in\n" + html);
         }
         assertTrue(text.contains("2026-11-27 10:15 UTC"), text);
         assertTrue(text.contains("Deze stroom is sinds 2026-11-27 10:15 UTC 1 keer mislukt."), text);
         assertTrue(text.contains("1. Vraag een beheerder"), text);
-        assertTrue(html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/runs/run-1\""), html);
-        assertTrue(html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/details\""), html);
+        assertTrue(
+                html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/runs/run-1\""),
+                html);
+        assertTrue(html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/details\""),
+                html);
         assertTrue(UNSUBSCRIBE.matcher(text).find(), text);
 
         String preview = given().queryParam("format", "text").when().get("/api/v1/diagnoses/" + diagnosisId + "/email")

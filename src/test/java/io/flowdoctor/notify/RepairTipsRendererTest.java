@@ -1,19 +1,21 @@
 package io.flowdoctor.notify;
 
-import io.flowdoctor.knowledge.KnowledgeBase;
-import io.flowdoctor.knowledge.Language;
-import io.flowdoctor.rulebase.ActiveRuleBase;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.flowdoctor.knowledge.KnowledgeBase;
+import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.ActiveRuleBase;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** The sentence that introduces an escalation in the e-mail says who must act, per level and language. */
 @QuarkusTest
@@ -34,7 +36,7 @@ class RepairTipsRendererTest {
             "ADMIN, en, An administrator of your environment or tenant must act, You can fix this yourself",
             "ADMIN, nl, Een beheerder van uw omgeving of tenant moet iets doen, U kunt dit zelf oplossen",
             "SUPPORT, en, This needs Microsoft support, You can fix this yourself",
-            "SUPPORT, nl, Hiervoor is Microsoft-ondersteuning nodig, U kunt dit zelf oplossen"})
+            "SUPPORT, nl, Hiervoor is Microsoft-ondersteuning nodig, U kunt dit zelf oplossen" })
     void theEscalationSentenceFitsTheLevel(String level, String locale, String expected, String unexpected) {
         KnowledgeBase knowledge = ruleBase.current().knowledge();
         String reason = "The reason.";
@@ -44,7 +46,8 @@ class RepairTipsRendererTest {
 
         RenderedEmail email = renderer.render(knowledge, notice);
 
-        String sentence = knowledge.text(RepairTipsRenderer.escalatedLabel(notice.escalation()), Language.resolve(locale, null));
+        String sentence = knowledge.text(RepairTipsRenderer.escalatedLabel(notice.escalation()),
+                Language.resolve(locale, null));
         assertTrue(sentence.startsWith(expected), sentence);
         assertTrue(email.text().contains(sentence + " " + reason), email.text());
         assertFalse(email.text().contains(unexpected), email.text());

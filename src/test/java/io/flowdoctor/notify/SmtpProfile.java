@@ -1,9 +1,9 @@
 package io.flowdoctor.notify;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.List;
 import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** Sends repair-tips e-mails over SMTP to GreenMail, folding repeats for a few seconds only. */
 public class SmtpProfile implements QuarkusTestProfile {

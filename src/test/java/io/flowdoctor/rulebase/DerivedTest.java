@@ -1,10 +1,10 @@
 package io.flowdoctor.rulebase;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Ties between equal advice go to the lowest rule id, whatever order the facts come in. */
 class DerivedTest {

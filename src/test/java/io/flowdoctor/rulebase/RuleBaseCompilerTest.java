@@ -1,5 +1,18 @@
 package io.flowdoctor.rulebase;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.TestFiles;
 import io.flowdoctor.diagnosis.Category;
@@ -11,18 +24,6 @@ import io.flowdoctor.diagnosis.Recommendation;
 import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.ResubmitAdvice;
 import io.flowdoctor.diagnosis.Specificity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleBaseCompilerTest {
 
@@ -87,7 +88,8 @@ class RuleBaseCompilerTest {
                 end
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
-        assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("rules/typo.drl") && p.message().contains("FailedActoin")),
+        assertTrue(
+                e.problems().stream().anyMatch(p -> p.file().equals("rules/typo.drl") && p.message().contains("FailedActoin")),
                 e.getMessage());
     }
 
@@ -136,7 +138,8 @@ class RuleBaseCompilerTest {
                 end
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
-        assertEquals(new RuleProblem("rules/tips.drl", 8, "tip 'nobody.wrote-this' is not in knowledge-base/tips"), e.problems().get(0));
+        assertEquals(new RuleProblem("rules/tips.drl", 8, "tip 'nobody.wrote-this' is not in knowledge-base/tips"),
+                e.problems().get(0));
     }
 
     @Test
@@ -152,7 +155,8 @@ class RuleBaseCompilerTest {
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
         assertEquals(new RuleProblem("rules/generic/unsaid.drl", 0,
-                "rule UNSAID-001 draws a finding but has no evidence in knowledge-base/evidence/generic/unsaid.yaml"), e.problems().get(0));
+                "rule UNSAID-001 draws a finding but has no evidence in knowledge-base/evidence/generic/unsaid.yaml"),
+                e.problems().get(0));
     }
 
     @Test
@@ -168,7 +172,8 @@ class RuleBaseCompilerTest {
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
         assertEquals(new RuleProblem("rules/claims.drl", 3, "rule \"Matches only text but claims an error code\" claims "
-                + "Specificity.ERROR_CODE but its conditions do not test an error code (errorCode or Code)"), e.problems().get(0));
+                + "Specificity.ERROR_CODE but its conditions do not test an error code (errorCode or Code)"),
+                e.problems().get(0));
     }
 
     @Test
@@ -258,7 +263,8 @@ class RuleBaseCompilerTest {
         assertEquals(List.of(), facts(busy, Escalation.class), "an empty cell leaves its action out");
 
         Evaluation denial = ruleBase.evaluate(List.of(new Code("sampledenied")));
-        assertEquals(List.of(new Escalation(EscalationLevel.ADMIN, "escalation.admin-must-act")), facts(denial, Escalation.class));
+        assertEquals(List.of(new Escalation(EscalationLevel.ADMIN, "escalation.admin-must-act")),
+                facts(denial, Escalation.class));
         assertEquals(List.of("SAMPLE-002"), denial.firedRules().stream().map(RuleRef::ruleId).toList());
 
         assertEquals(List.of(), ruleBase.evaluate(List.of(new Code("samplebusyer"))).firedRules());

@@ -1,7 +1,6 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.ProjectRuleBase;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.ProjectRuleBase;
 
 /**
  * The conventions rules must keep to match at all: text, codes and connectors are compared in their
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class RuleConventionsTest {
 
-    private static final Pattern COMPARED_LITERAL =
-            Pattern.compile("(text|errorCode|connector|operation|value)\\s*(?:contains|==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
+    private static final Pattern COMPARED_LITERAL = Pattern
+            .compile("(text|errorCode|connector|operation|value)\\s*(?:contains|==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
 
     @Test

@@ -1,11 +1,7 @@
 package io.flowdoctor.rulebase;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.scenario.ScenarioFile;
-import io.flowdoctor.scenario.ScenarioLoader;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.scenario.ScenarioFile;
+import io.flowdoctor.scenario.ScenarioLoader;
 
 /**
  * One name per rule family: the family {@code <group>/<family>} of {@code rules/<group>/<family>.drl} (or
@@ -218,7 +220,8 @@ class RuleFamiliesTest {
 
     private static Set<String> tipIds(Path file) throws IOException {
         Map<String, Object> tips = new YAMLMapper().readValue(file.toFile(),
-                new TypeReference<LinkedHashMap<String, Object>>() { });
+                new TypeReference<LinkedHashMap<String, Object>>() {
+                });
         return tips == null ? Set.of() : new TreeSet<>(tips.keySet());
     }
 
@@ -229,7 +232,8 @@ class RuleFamiliesTest {
         for (Path file : allFiles(directory)) {
             String relative = directory.relativize(file).toString().replace('\\', '/');
             String key = relative.endsWith(extension)
-                    ? relative.substring(0, relative.length() - extension.length()) : null;
+                    ? relative.substring(0, relative.length() - extension.length())
+                    : null;
             if (key == null || !families.contains(key) && !allowed.contains(key)) {
                 strays.add(file.toString().replace('\\', '/'));
             }

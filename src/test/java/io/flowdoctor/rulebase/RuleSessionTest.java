@@ -1,19 +1,20 @@
 package io.flowdoctor.rulebase;
 
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.diagnosis.FailedAction;
-import io.flowdoctor.diagnosis.Recommendation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.diagnosis.FailedAction;
+import io.flowdoctor.diagnosis.Recommendation;
 
 /** Which rules concluded a fact, whatever order the rules were loaded and fired in. */
 class RuleSessionTest {
@@ -24,7 +25,7 @@ class RuleSessionTest {
     Path workspace;
 
     @ParameterizedTest(name = "{0} loaded first")
-    @CsvSource({"a.drl, b.drl", "b.drl, a.drl"})
+    @CsvSource({ "a.drl, b.drl", "b.drl, a.drl" })
     void anEqualFactFromTwoRulesIsCreditedToBoth(String first, String second) throws IOException {
         Path rules = Files.createDirectories(workspace.resolve("rules"));
         Files.writeString(rules.resolve(first), rule("SHARED-001", "Bad gateway is worth a resubmit"));

@@ -1,9 +1,7 @@
 package io.flowdoctor.scenario;
 
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.diagnosis.Category;
-import io.flowdoctor.diagnosis.RunReport;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.diagnosis.RunReport;
 
 /** The test split stays unseen: no scenario repeats its messages, no rule or knowledge file names its cases. */
 class EvaluationSplitTest {

@@ -1,9 +1,7 @@
 package io.flowdoctor.scenario;
 
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleRef;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleRef;
 
 /** Every rule is exercised by a scenario, and every rule family has cases where it must stay silent. */
 class ScenarioCoverageTest {
@@ -46,12 +47,14 @@ class ScenarioCoverageTest {
                 .filter(family -> family.getValue().stream().noneMatch(expectedSilent::contains))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of(), familiesWithoutSilentCase, "rule files with no scenario that expects one of their rules not to fire");
+        assertEquals(Set.of(), familiesWithoutSilentCase,
+                "rule files with no scenario that expects one of their rules not to fire");
     }
 
     @Test
     void everyScenarioNamesItsSourceAndIsUniquelyNamed() {
-        assertTrue(scenarios.stream().allMatch(s -> s.source() != null && !s.source().isBlank()), "a scenario lacks its source");
+        assertTrue(scenarios.stream().allMatch(s -> s.source() != null && !s.source().isBlank()),
+                "a scenario lacks its source");
         Collection<String> names = scenarios.stream().map(Scenario::name).toList();
         assertEquals(new TreeSet<>(names).size(), names.size(), "scenario names repeat");
     }

@@ -1,14 +1,15 @@
 package io.flowdoctor.scenario;
 
-import io.flowdoctor.ProjectRuleBase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.flowdoctor.ProjectRuleBase;
 
 /** Runs every case of knowledge-base/scenarios against the project's rules. */
 class ScenarioTest {
@@ -23,6 +24,7 @@ class ScenarioTest {
     void scenarioHolds(String file, Scenario scenario) {
         List<Mismatch> mismatches = ScenarioRunner.mismatches(ProjectRuleBase.get(), scenario);
         assertTrue(mismatches.isEmpty(),
-                () -> "Scenario '" + scenario.name() + "' in " + file + ":\n  " + String.join("\n  ", mismatches.stream().map(Mismatch::toString).toList()));
+                () -> "Scenario '" + scenario.name() + "' in " + file + ":\n  "
+                        + String.join("\n  ", mismatches.stream().map(Mismatch::toString).toList()));
     }
 }

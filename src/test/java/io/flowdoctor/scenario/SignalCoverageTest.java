@@ -1,12 +1,6 @@
 package io.flowdoctor.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.diagnosis.RunReport;
-import io.flowdoctor.knowledge.KnowledgeBaseLoader;
-import io.flowdoctor.knowledge.Lexicon;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +12,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.knowledge.KnowledgeBaseLoader;
+import io.flowdoctor.knowledge.Lexicon;
 
 /** Every signal family of the lexicon is exercised by scenarios in at least two languages. */
 class SignalCoverageTest {
@@ -33,9 +35,10 @@ class SignalCoverageTest {
         for (ScenarioFile file : ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))) {
             for (Scenario scenario : file.cases()) {
                 for (RunReport.ReportedAction action : scenario.request().actions()) {
-                    String text = action.message() == null ? "" : action.message().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                    lexicon.signals(text).forEach(match ->
-                            languagesBySignal.computeIfAbsent(match.signal(), signal -> new TreeSet<>()).add(match.language()));
+                    String text = action.message() == null ? ""
+                            : action.message().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    lexicon.signals(text).forEach(match -> languagesBySignal
+                            .computeIfAbsent(match.signal(), signal -> new TreeSet<>()).add(match.language()));
                 }
             }
         }
@@ -43,8 +46,8 @@ class SignalCoverageTest {
         try (Stream<Path> files = Files.list(LEXICON)) {
             for (Path family : files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList()) {
                 Set<String> languages = new TreeSet<>();
-                YAML.readTree(family.toFile()).fieldNames().forEachRemaining(signal ->
-                        languages.addAll(languagesBySignal.getOrDefault(signal, Set.of())));
+                YAML.readTree(family.toFile()).fieldNames()
+                        .forEachRemaining(signal -> languages.addAll(languagesBySignal.getOrDefault(signal, Set.of())));
                 if (languages.size() < 2) {
                     thinFamilies.put(family.getFileName().toString(), languages);
                 }
