@@ -1,0 +1,39 @@
+package io.flowdoctor.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The one placeholder filler: one pass, one rule for missing values. */
+class PlaceholdersTest {
+
+    @Test
+    void aTextShowsADashForAMissingValueAndLeavesOtherPlaceholdersAlone() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("flowName", "Leave request");
+        values.put("runId", null);
+
+        assertEquals("Flow Leave request, run -, {unknown}",
+                Placeholders.fill("Flow {flowName}, run {runId}, {unknown}", values));
+    }
+
+    @Test
+    void aValueIsNeverExpandedAgain() {
+        assertEquals("Flow {runId}", Placeholders.fill("Flow {flowName}", Map.of("flowName", "{runId}", "runId", "r-1")));
+    }
+
+    @Test
+    void aLinkWithAMissingIdIsLeftOutInsteadOfBuiltWithAnEmptySegment() {
+        Map<String, String> ids = new HashMap<>();
+        ids.put("flowId", "f 1/2");
+        ids.put("runId", "");
+
+        assertEquals(Optional.empty(), Placeholders.link("https://make.example/flows/{flowId}/runs/{runId}", ids));
+        assertEquals(Optional.of("https://make.example/flows/f%201%2F2/details"),
+                Placeholders.link("https://make.example/flows/{flowId}/details", ids));
+    }
+}
