@@ -82,12 +82,21 @@ class DiagnosisResourceTest {
     }
 
     @Test
-    void anUnexplainedFailureOpensAFilledSupportRequestWithHelpLinks() {
-        given().contentType(ContentType.JSON)
-                .body("""
-                        {"flowId": "f9", "flowName": "Invoices", "runId": "r1", "failedAt": "2026-11-27T10:15:00Z",
-                         "actions": [{"name": "Run script", "connector": "excelonlinebusiness", "message": "Something odd"}]}
-                        """)
+    void anUnexplainedFailureIsSelfHelpAtFirstAndOpensAFilledSupportRequestWhenItRepeats() {
+        String failure = """
+                {"flowId": "f9", "flowName": "Invoices", "runId": "r1", "failedAt": "2026-11-27T10:1%d:00Z",
+                 "actions": [{"name": "Run script", "connector": "excelonlinebusiness", "message": "Something odd"}]}
+                """;
+        for (int first = 0; first < 2; first++) {
+            given().contentType(ContentType.JSON).body(failure.formatted(first))
+                    .when().post("/api/v1/diagnoses")
+                    .then().statusCode(200)
+                    .body("category", equalTo("UNKNOWN"))
+                    .body("escalation.level", equalTo("SELF_HELP"))
+                    .body("escalation.reason", containsString("does not go to support"))
+                    .body("escalation.supportRequest", nullValue());
+        }
+        given().contentType(ContentType.JSON).body(failure.formatted(5))
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200)
                 .body("category", equalTo("UNKNOWN"))

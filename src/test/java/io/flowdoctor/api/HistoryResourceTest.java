@@ -135,7 +135,7 @@ class HistoryResourceTest {
                 equalTo("STATUS-001"));
         audit(flow, "ruleId", "STATUS-002").body("total", equalTo(1)).body("items[0].category",
                 equalTo("ACTION_CONFIGURATION"));
-        audit(flow, "escalation", "SUPPORT").body("total", equalTo(1)).body("items[0].category", equalTo("UNKNOWN"));
+        audit(flow, "escalation", "SELF_HELP").body("total", equalTo(1)).body("items[0].category", equalTo("UNKNOWN"));
         given().queryParam("flowId", flow).queryParam("from", "2026-11-02T00:00:00Z").queryParam("to", "2026-11-03T00:00:00Z")
                 .when().get("/api/v1/diagnoses")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].failedAt", equalTo("2026-11-02T10:00:00Z"));
@@ -166,8 +166,10 @@ class HistoryResourceTest {
     @Test
     void anUnknownFailureOpensOneCaseHoweverOftenItRepeats() {
         String flow = newFlow();
-        for (int i = 0; i < 3; i++) {
-            diagnose(flow, "2026-11-27T10:0" + i + ":00Z", 409).body("escalation.level", equalTo("SUPPORT"));
+        // A first unexplained failure is the maker's to investigate; from the third on it goes to support.
+        for (int i = 0; i < 5; i++) {
+            diagnose(flow, "2026-11-27T10:0" + i + ":00Z", 409).body("escalation.level",
+                    equalTo(i < 2 ? "SELF_HELP" : "SUPPORT"));
         }
         JsonPath cases = given().queryParam("status", "OPEN").queryParam("size", 200).when().get("/api/v1/escalations")
                 .then().statusCode(200).extract().jsonPath();

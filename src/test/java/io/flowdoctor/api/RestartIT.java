@@ -38,17 +38,19 @@ class RestartIT {
 
         diagnose("2026-11-27T10:00:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(1));
         diagnose("2026-11-27T10:01:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(2));
+        // The third unexplained failure opens a support case.
+        diagnose("2026-11-27T10:02:00Z").body("escalation.level", equalTo("SUPPORT"));
         service.restart();
 
-        diagnose("2026-11-27T10:02:00Z")
-                .body("repairTips.troubleshootingTips.failureCount", equalTo(3))
+        diagnose("2026-11-27T10:03:00Z")
+                .body("repairTips.troubleshootingTips.failureCount", equalTo(4))
                 .body("repairTips.troubleshootingTips.firstFailedAt", equalTo("2026-11-27T10:00:00Z"));
         service.request().queryParam("flowId", "restart-flow").when().get("/api/v1/diagnoses")
-                .then().statusCode(200).body("total", equalTo(3));
+                .then().statusCode(200).body("total", equalTo(4));
         List<Integer> occurrences = service.request().queryParam("status", "OPEN").when().get("/api/v1/escalations")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.flowId == 'restart-flow' }.occurrences");
-        assertEquals(List.of(3), occurrences);
+        assertEquals(List.of(2), occurrences);
     }
 
     private ValidatableResponse diagnose(String failedAt) {

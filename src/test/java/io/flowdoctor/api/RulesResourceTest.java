@@ -85,8 +85,10 @@ class RulesResourceTest {
         assertEquals(before + 1, firedCount("O365U-001"));
         Map<String, Object> resubmit = catalog.getMap("find { it.ruleId == 'RESUBMIT-002' }");
         assertEquals(List.of("AUTOMATIC"), resubmit.get("resubmit"));
-        Map<String, Object> escalation = catalog.getMap("find { it.ruleId == 'ESCALATION-001' }");
-        assertEquals(List.of("SUPPORT"), escalation.get("escalation"));
+        Map<String, Object> firstUnexplained = catalog.getMap("find { it.ruleId == 'ESCALATION-001' }");
+        assertEquals(List.of("SELF_HELP"), firstUnexplained.get("escalation"));
+        Map<String, Object> repeatedUnexplained = catalog.getMap("find { it.ruleId == 'ESCALATION-004' }");
+        assertEquals(List.of("SUPPORT"), repeatedUnexplained.get("escalation"));
     }
 
     @Test
