@@ -149,7 +149,7 @@ public final class KnowledgeBaseLoader {
                             problems.add(relative(file) + ": " + signal + " (" + language + ") phrase '" + text
                                     + "' can never match a message; write it as '" + normalised + "'");
                         } else {
-                            phrases.add(new Lexicon.Phrase(signal, language, text, Lexicon.compile(text)));
+                            phrases.add(Lexicon.Phrase.of(signal, language, text));
                         }
                     })));
         }

@@ -22,8 +22,28 @@ import java.util.regex.Pattern;
  */
 public final class Lexicon {
 
-    /** A phrase of a signal in one language. */
-    public record Phrase(String signal, String language, String text, Pattern pattern) {
+    /**
+     * A phrase of a signal in one language.
+     *
+     * @param anchor the longest literal part of the phrase: a message without it cannot match, so the
+     *        pattern runs only on messages that contain it
+     */
+    public record Phrase(String signal, String language, String text, Pattern pattern, String anchor) {
+
+        public static Phrase of(String signal, String language, String text) {
+            String anchor = "";
+            for (String word : text.split(" ")) {
+                String literal = word.endsWith("*") ? word.substring(0, word.length() - 1) : word;
+                if (!word.equals("...") && literal.length() > anchor.length()) {
+                    anchor = literal;
+                }
+            }
+            return new Phrase(signal, language, text, compile(text), anchor);
+        }
+
+        boolean foundIn(String normalisedText) {
+            return normalisedText.contains(anchor) && pattern.matcher(normalisedText).find();
+        }
     }
 
     /** A signal found in a message, with the phrase that produced it. */
@@ -74,7 +94,7 @@ public final class Lexicon {
     public List<Match> signals(String normalisedText) {
         Map<String, Match> found = new LinkedHashMap<>();
         for (Phrase phrase : phrases) {
-            if (!found.containsKey(phrase.signal()) && phrase.pattern().matcher(normalisedText).find()) {
+            if (!found.containsKey(phrase.signal()) && phrase.foundIn(normalisedText)) {
                 found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
             }
         }

@@ -97,7 +97,7 @@ class LexiconTest {
     }
 
     private static Lexicon.Phrase phrase(String signal, String language, String text) {
-        return new Lexicon.Phrase(signal, language, text, Lexicon.compile(text));
+        return Lexicon.Phrase.of(signal, language, text);
     }
 
     private Path copyOfProjectKnowledge() throws IOException {
