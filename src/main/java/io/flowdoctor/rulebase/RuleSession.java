@@ -16,6 +16,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -60,7 +61,10 @@ final class RuleSession {
             added.forEach(session::insert);
             // The advice rules declare their phase (agenda-group "advise"): they fire only now, once the
             // interlude has seen what classification concluded.
-            session.getAgenda().getAgendaGroup(RuleOutlines.ADVICE_PHASE).setFocus();
+            AgendaGroup advice = session.getAgenda().getAgendaGroup(RuleOutlines.ADVICE_PHASE);
+            if (advice != null) { // null when no rule declares the phase
+                advice.setFocus();
+            }
             session.fireAllRules();
             List<Object> given = new ArrayList<>(facts);
             given.addAll(added);
