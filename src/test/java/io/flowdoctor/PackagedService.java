@@ -31,6 +31,12 @@ public final class PackagedService implements AutoCloseable {
         this.port = freePort();
     }
 
+    /** A service started on an empty data directory; close it to stop it. */
+    public static PackagedService onFreshData(Path data, String... settings) throws IOException, InterruptedException {
+        TestFiles.deleteTree(data.toAbsolutePath());
+        return new PackagedService(data, settings).start();
+    }
+
     public PackagedService start() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));

@@ -85,22 +85,21 @@ public final class KnowledgeBaseLoader {
     private Map<String, Map<Language, TipText>> readTips() {
         Map<String, Map<Language, TipText>> tips = new HashMap<>();
         Path tipsDirectory = directory.resolve("tips");
-        try (Stream<Path> files = Files.walk(tipsDirectory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() {
-                });
-                if (inFile == null) {
-                    continue;
-                }
-                inFile.forEach((id, texts) -> {
-                    checkTip(file, id, texts);
-                    if (tips.put(id, texts) != null) {
-                        problems.add(relative(file) + ": tip '" + id + "' is defined twice");
-                    }
-                });
+        if (!Files.isDirectory(tipsDirectory)) {
+            problems.add(relative(tipsDirectory) + ": directory not found");
+        }
+        for (Path file : yamlFiles(tipsDirectory)) {
+            var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() {
+            });
+            if (inFile == null) {
+                continue;
             }
-        } catch (IOException e) {
-            problems.add(relative(tipsDirectory) + ": " + e.getMessage());
+            inFile.forEach((id, texts) -> {
+                checkTip(file, id, texts);
+                if (tips.put(id, texts) != null) {
+                    problems.add(relative(file) + ": tip '" + id + "' is defined twice");
+                }
+            });
         }
         return tips;
     }

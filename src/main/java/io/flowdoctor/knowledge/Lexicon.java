@@ -62,10 +62,6 @@ public final class Lexicon {
         this.codePatterns = List.copyOf(codePatterns);
     }
 
-    public static Lexicon empty() {
-        return new Lexicon(List.of(), List.of());
-    }
-
     /** Compiles a phrase as written in the lexicon into the pattern that finds it in a normalised message. */
     public static Pattern compile(String phrase) {
         boolean spaced = !NO_SPACES_SCRIPT.matcher(phrase).find();
@@ -111,15 +107,5 @@ public final class Lexicon {
             }
         }
         return codes;
-    }
-
-    public List<Phrase> phrases() {
-        return phrases;
-    }
-
-    public Set<String> signalNames() {
-        Set<String> names = new LinkedHashSet<>();
-        phrases.forEach(phrase -> names.add(phrase.signal()));
-        return names;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,21 +36,23 @@ final class DecisionTables {
         }
     }
 
-    /** A problem the builder reported at a line of the generated DRL, moved to the table row that line came from. */
-    static RuleProblem problemAtRow(Path rulesDirectory, String displayPath, int generatedLine, String message) {
-        Path table = rulesDirectory.resolve(displayPath.substring(displayPath.indexOf('/') + 1));
-        try {
-            List<String> lines = drl(table).lines().toList();
-            int row = 0;
-            for (int i = 0; i < Math.min(generatedLine, lines.size()); i++) {
-                Matcher comment = ROW_COMMENT.matcher(lines.get(i));
-                if (comment.find()) {
-                    row = Integer.parseInt(comment.group(1));
-                }
-            }
-            return new RuleProblem(displayPath, row, "row " + row + ": " + message);
-        } catch (IOException | RuntimeException e) {
-            return new RuleProblem(displayPath, 0, message);
+    /**
+     * A problem at a line of a rule file; for a table, the line is one of the DRL generated from it (by display
+     * path in {@code generated}), so the problem moves to the table row that line came from.
+     */
+    static RuleProblem problem(Map<String, String> generated, String file, int line, String message) {
+        String drl = generated.get(file);
+        if (drl == null) {
+            return new RuleProblem(file, line, message);
         }
+        List<String> lines = drl.lines().toList();
+        int row = 0;
+        for (int i = 0; i < Math.min(line, lines.size()); i++) {
+            Matcher comment = ROW_COMMENT.matcher(lines.get(i));
+            if (comment.find()) {
+                row = Integer.parseInt(comment.group(1));
+            }
+        }
+        return new RuleProblem(file, row, "row " + row + ": " + message);
     }
 }

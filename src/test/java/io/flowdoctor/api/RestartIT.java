@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
-import io.flowdoctor.TestFiles;
 import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,39 +19,31 @@ class RestartIT {
 
     private static final Path DATA = Path.of("target", "restart-it-data");
 
-    private PackagedService service;
+    @Test
+    void historyAuditAndCasesSurviveARestart() throws Exception {
+        try (PackagedService service = PackagedService.onFreshData(DATA,
+                "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
+                "flowdoctor.security.api-keys.all.roles=service,analyst,support")) {
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (service != null) {
-            service.stop();
+            diagnose(service, "2026-11-27T10:00:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(1));
+            diagnose(service, "2026-11-27T10:01:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(2));
+            // The third unexplained failure opens a support case.
+            diagnose(service, "2026-11-27T10:02:00Z").body("escalation.level", equalTo("SUPPORT"));
+            service.restart();
+
+            diagnose(service, "2026-11-27T10:03:00Z")
+                    .body("repairTips.troubleshootingTips.failureCount", equalTo(4))
+                    .body("repairTips.troubleshootingTips.firstFailedAt", equalTo("2026-11-27T10:00:00Z"));
+            service.request().queryParam("flowId", "restart-flow").when().get("/api/v1/diagnoses")
+                    .then().statusCode(200).body("total", equalTo(4));
+            List<Integer> occurrences = service.request().queryParam("status", "OPEN").when().get("/api/v1/escalations")
+                    .then().statusCode(200).extract().jsonPath()
+                    .getList("items.findAll { it.flowId == 'restart-flow' }.occurrences");
+            assertEquals(List.of(2), occurrences);
         }
     }
 
-    @Test
-    void historyAuditAndCasesSurviveARestart() throws Exception {
-        TestFiles.deleteTree(DATA.toAbsolutePath());
-        service = new PackagedService(DATA, "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
-                "flowdoctor.security.api-keys.all.roles=service,analyst,support").start();
-
-        diagnose("2026-11-27T10:00:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(1));
-        diagnose("2026-11-27T10:01:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(2));
-        // The third unexplained failure opens a support case.
-        diagnose("2026-11-27T10:02:00Z").body("escalation.level", equalTo("SUPPORT"));
-        service.restart();
-
-        diagnose("2026-11-27T10:03:00Z")
-                .body("repairTips.troubleshootingTips.failureCount", equalTo(4))
-                .body("repairTips.troubleshootingTips.firstFailedAt", equalTo("2026-11-27T10:00:00Z"));
-        service.request().queryParam("flowId", "restart-flow").when().get("/api/v1/diagnoses")
-                .then().statusCode(200).body("total", equalTo(4));
-        List<Integer> occurrences = service.request().queryParam("status", "OPEN").when().get("/api/v1/escalations")
-                .then().statusCode(200).extract().jsonPath()
-                .getList("items.findAll { it.flowId == 'restart-flow' }.occurrences");
-        assertEquals(List.of(2), occurrences);
-    }
-
-    private ValidatableResponse diagnose(String failedAt) {
+    private static ValidatableResponse diagnose(PackagedService service, String failedAt) {
         return service.request().contentType(ContentType.JSON)
                 .body("{\"flowId\": \"restart-flow\", \"failedAt\": \"" + failedAt + "\","
                         + " \"actions\": [{\"name\": \"Run script\", \"connector\": \"excelonlinebusiness\", \"message\": \"Something odd\"}]}")

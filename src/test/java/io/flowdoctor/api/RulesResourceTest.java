@@ -92,6 +92,17 @@ class RulesResourceTest {
     }
 
     @Test
+    void thePrecedenceTableIsServedAsTheKnowledgeBaseRanksIt() {
+        given().when().get("/api/v1/rules/precedence")
+                .then().statusCode(200)
+                .body("specificity[0]", equalTo("CONNECTOR"))
+                .body("specificity", hasItem("SIGNAL"))
+                .body("resubmit[0]", equalTo("NOT_ADVISED"))
+                .body("escalation[0]", equalTo("SUPPORT"))
+                .body("categories.size()", equalTo(10));
+    }
+
+    @Test
     void theStatusNamesTheVersionThatAnswers() {
         given().when().get("/api/v1/rules/status")
                 .then().statusCode(200)

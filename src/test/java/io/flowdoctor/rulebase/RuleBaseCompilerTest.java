@@ -281,6 +281,15 @@ class RuleBaseCompilerTest {
         assertTrue(e.getMessage().contains("rules/codes/sample.drl.csv:11"), e.getMessage());
     }
 
+    @Test
+    void aTipATableRowNamesThatIsNotInTheKnowledgeBaseIsReportedAtItsRow() throws IOException {
+        Path rules = rulesWith("codes/sample.drl.csv",
+                TABLE.formatted("LICENSING_OR_PERMISSION").replace("permissions.get-access", "nobody.wrote-this"));
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/codes/sample.drl.csv", 11,
+                "row 11: tip 'nobody.wrote-this' is not in knowledge-base/tips"), e.problems().get(0));
+    }
+
     /** Drools keeps the DRL of a table by its path; an edited table at the same path must still be compiled anew. */
     @Test
     void anEditedDecisionTableIsCompiledAnew() throws IOException {
