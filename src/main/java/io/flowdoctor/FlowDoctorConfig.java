@@ -129,6 +129,63 @@ public interface FlowDoctorConfig {
         /** A failure more than this long after the previous one starts a new incident. */
         @WithDefault("24h")
         Duration incidentWindow();
+
+        /**
+         * How long diagnoses, failures, cases and e-mails are kept; older ones are purged on a schedule
+         * (flowdoctor.history.purge-every, read by the scheduler from this key).
+         */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** How often the purge runs. */
+        @WithDefault("1h")
+        Duration purgeEvery();
+
+        /** Rows deleted per transaction by the purge. */
+        @WithDefault("500")
+        int purgeBatch();
+    }
+
+    /** Knowledge gaps: failures the rules could not explain. */
+    Gaps gaps();
+
+    interface Gaps {
+
+        /** The latest audited diagnoses kept per gap as its examples. */
+        @WithDefault("5")
+        int examplesKept();
+    }
+
+    /** What-if replay of stored failures against a candidate rule base. */
+    Replay replay();
+
+    interface Replay {
+
+        /** Stored failures replayed when a request names no number, and at every reload. */
+        @WithDefault("5000")
+        int defaultFailures();
+
+        /** The most stored failures one replay may take. */
+        @WithDefault("50000")
+        int maxFailures();
+
+        /** Candidate rules to replay instead of the rules directory. */
+        Optional<Path> candidateRulesDir();
+
+        /** The candidate's knowledge base; the knowledge-base directory when unset. */
+        Optional<Path> candidateKnowledgeBaseDir();
+    }
+
+    /** Whether advice helps. */
+    Effectiveness effectiveness();
+
+    interface Effectiveness {
+
+        /**
+         * A recovery this long after a diagnosis at most credits its rules and tips; a repeat within it counts against them.
+         */
+        @WithDefault("7d")
+        Duration window();
     }
 
     /** Reloading the rule base while the service runs. */

@@ -14,10 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.history.AuditQuery;
@@ -31,10 +33,14 @@ import io.flowdoctor.security.Roles;
 @RolesAllowed(Roles.SUPPORT)
 public class AuditResource {
 
-    private final AuditService audit;
+    static final String JSON_LINES = "application/x-ndjson";
 
-    public AuditResource(AuditService audit) {
+    private final AuditService audit;
+    private final FlowDoctorConfig config;
+
+    public AuditResource(AuditService audit, FlowDoctorConfig config) {
         this.audit = audit;
+        this.config = config;
     }
 
     @GET
@@ -49,6 +55,17 @@ public class AuditResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return audit.list(new AuditQuery(flowId, category == null ? null : category.name(), ruleId,
                 escalation == null ? null : escalation.name(), from, to, page, size));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(JSON_LINES)
+    @Operation(summary = "The latest diagnoses that can be replayed, newest first, as JSON lines: what each read "
+            + "(input) and answered (answer); for ./check-rules --replay FILE")
+    public StreamingOutput export(
+            @Parameter(description = "How many; default and bound in flowdoctor.replay.*") @QueryParam("last") @Min(1) @Max(1_000_000) Integer last) {
+        int bounded = Math.min(last == null ? config.replay().defaultFailures() : last, config.replay().maxFailures());
+        return out -> audit.export(bounded, out);
     }
 
     @GET

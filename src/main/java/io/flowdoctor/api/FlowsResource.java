@@ -1,7 +1,5 @@
 package io.flowdoctor.api;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.flowdoctor.history.IncidentService;
+import io.flowdoctor.intake.Recoveries;
 import io.flowdoctor.security.Roles;
 
 /** What happens to a flow beyond its failures. */
@@ -20,18 +18,19 @@ import io.flowdoctor.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class FlowsResource {
 
-    private final IncidentService incidents;
+    private final Recoveries recoveries;
 
-    public FlowsResource(IncidentService incidents) {
-        this.incidents = incidents;
+    public FlowsResource(Recoveries recoveries) {
+        this.recoveries = recoveries;
     }
 
     @POST
     @RolesAllowed(Roles.SERVICE)
     @Path("/recoveries")
-    @Operation(summary = "A run of the flow succeeded: close its incident. 200 with the incident closed, 204 when none was open")
+    @Operation(summary = "A run of the flow succeeded: close its incident and credit the latest diagnosis within the "
+            + "effectiveness window with the recovery. 200 with the incident closed, 204 when none was open")
     public Response recovered(@PathParam("flowId") String flowId) {
-        return incidents.recordRecovery(flowId, Instant.now())
+        return recoveries.recover(flowId)
                 .map(closed -> Response.ok(closed).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -105,6 +105,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e) {
+        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, e.getMessage(),
+                e.parameter(), List.of(new FieldError(e.parameter(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
     public Response caseProblem(CaseProblem e) {
         int status = e.notFound() ? 404 : 409;
         return problem(new Problem(TYPES + (e.notFound() ? "case-not-found" : "invalid-transition"),

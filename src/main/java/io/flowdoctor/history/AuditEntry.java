@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the audit keeps of one diagnosis. Request summary and answer are JSON. */
+/**
+ * What the audit keeps of one diagnosis. Request summary, answer and replay input are JSON; the signature
+ * tells a repeat of the same failure of the flow.
+ */
 public record AuditEntry(
         UUID id,
         String flowId,
@@ -21,7 +24,10 @@ public record AuditEntry(
         String ownerEmail,
         String requestSummary,
         String answer,
-        List<FiredRule> firedRules) {
+        String replayInput,
+        String signature,
+        List<FiredRule> firedRules,
+        List<String> tipIds) {
 
     /** A rule that fired. */
     public record FiredRule(String ruleId, String rule, String file) {

@@ -1,5 +1,10 @@
 package io.flowdoctor.history;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +27,21 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class AuditService {
 
-    private final ObjectMapper json;
+    private static final int EXPORT_PAGE = 500;
 
-    public AuditService(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final RecordedInputs inputs;
+
+    public AuditService(ObjectMapper json, RecordedInputs inputs) {
         this.json = json;
+        this.inputs = inputs;
+    }
+
+    /**
+     * A line of the export: what a diagnosis read and what it answered, so that a rule base can be tried on
+     * it offline ({@code ./check-rules --replay FILE}).
+     */
+    public record ExportLine(UUID diagnosisId, Instant recordedAt, JsonNode input, JsonNode answer) {
     }
 
     /** A diagnosis in the audit list. */
@@ -39,8 +55,9 @@ public class AuditService {
             JsonNode answer) {
     }
 
+    /** Records the entry in the caller's transaction and returns when. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AuditEntry entry) {
+    public Instant record(AuditEntry entry) {
         DiagnosisRecord record = new DiagnosisRecord();
         record.id = entry.id();
         record.flowId = entry.flowId();
@@ -58,6 +75,8 @@ public class AuditService {
         record.ownerEmail = entry.ownerEmail();
         record.requestSummary = entry.requestSummary();
         record.answer = entry.answer();
+        record.replayInput = entry.replayInput();
+        record.signature = entry.signature();
         for (AuditEntry.FiredRule rule : entry.firedRules()) {
             FiredRuleRecord fired = new FiredRuleRecord();
             fired.diagnosis = record;
@@ -66,7 +85,14 @@ public class AuditService {
             fired.ruleFile = rule.file();
             record.firedRules.add(fired);
         }
+        for (String tipId : entry.tipIds()) {
+            GivenTipRecord tip = new GivenTipRecord();
+            tip.diagnosis = record;
+            tip.tipId = tipId;
+            record.tips.add(tip);
+        }
         record.persist();
+        return record.recordedAt;
     }
 
     @Transactional
@@ -95,6 +121,28 @@ public class AuditService {
         return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(id).map(record -> new Detail(record.id, record.recordedAt,
                 record.firedRules.stream().map(r -> new AuditEntry.FiredRule(r.ruleId, r.ruleName, r.ruleFile)).toList(),
                 parse(record.requestSummary), parse(record.answer)));
+    }
+
+    /** The latest diagnoses that can be replayed, newest first, as JSON lines; each page read in its own transaction. */
+    public void export(int last, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        int written = 0;
+        for (int page = 0; written < last; page++) {
+            List<RecordedInputs.Recorded> batch = inputs.newest(page, EXPORT_PAGE);
+            for (RecordedInputs.Recorded recorded : batch) {
+                if (written == last) {
+                    break;
+                }
+                writer.write(json.writeValueAsString(new ExportLine(recorded.diagnosisId(), recorded.recordedAt(),
+                        parse(recorded.replayInput()), parse(recorded.answer()))));
+                writer.write('\n');
+                written++;
+            }
+            if (batch.size() < EXPORT_PAGE) {
+                break;
+            }
+        }
+        writer.flush();
     }
 
     private static Summary summary(DiagnosisRecord record) {

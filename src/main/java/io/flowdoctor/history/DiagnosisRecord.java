@@ -68,6 +68,26 @@ public class DiagnosisRecord extends PanacheEntityBase {
     @Column(length = 400000)
     public String answer;
 
+    /** JSON: the run as the rules saw it and its failure history, to diagnose it again with other rules. */
+    @Column(name = "replay_input", length = 1000000)
+    public String replayInput;
+
+    /** Same flow and same signature: the same failure again. */
+    public String signature;
+
+    /** When the flow recovered after this diagnosis, if it did within the effectiveness window. */
+    @Column(name = "recovered_at")
+    public Instant recoveredAt;
+
+    @Column(name = "seconds_to_recovery")
+    public Long secondsToRecovery;
+
+    /** The same failure came again after this diagnosis. */
+    public boolean repeated;
+
     @OneToMany(mappedBy = "diagnosis", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     public List<FiredRuleRecord> firedRules = new ArrayList<>();
+
+    @OneToMany(mappedBy = "diagnosis", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    public List<GivenTipRecord> tips = new ArrayList<>();
 }

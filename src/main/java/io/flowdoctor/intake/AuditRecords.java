@@ -13,6 +13,7 @@ import io.flowdoctor.diagnosis.Normalizer;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.history.AuditEntry;
+import io.flowdoctor.history.GapSignature;
 
 /** What of a diagnosis goes into the audit and makes an escalation case's signature. */
 final class AuditRecords {
@@ -27,13 +28,14 @@ final class AuditRecords {
     private AuditRecords() {
     }
 
-    static AuditEntry entry(RunReport run, Diagnosis diagnosis, ObjectMapper json) {
+    static AuditEntry entry(RunReport run, Diagnosis diagnosis, String replayInput, String signature, ObjectMapper json) {
         return new AuditEntry(diagnosis.diagnosisId(), run.flowId(), run.flowName(), run.environmentId(), run.runId(),
                 run.failedAt(), diagnosis.failedAction(), diagnosis.category().name(), diagnosis.escalation().level().name(),
                 diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId(),
                 diagnosis.ruleSetVersion(), diagnosis.locale(), run.ownerEmail(), write(json, summary(run)),
-                write(json, diagnosis),
-                diagnosis.firedRules().stream().map(r -> new AuditEntry.FiredRule(r.ruleId(), r.rule(), r.file())).toList());
+                write(json, diagnosis), replayInput, signature,
+                diagnosis.firedRules().stream().map(r -> new AuditEntry.FiredRule(r.ruleId(), r.rule(), r.file())).toList(),
+                diagnosis.recommendations().stream().map(Diagnosis.RecommendationItem::tipId).distinct().toList());
     }
 
     /**
@@ -41,15 +43,25 @@ final class AuditRecords {
      * step of the same connector with the same codes; message texts differ in ids and names, so they are left out.
      */
     static String signature(Diagnosis diagnosis, RunReport run) {
-        ReportedAction step = run.actions().stream()
-                .filter(action -> action.name().equals(diagnosis.failedAction()))
-                .findFirst().orElse(run.actions().get(0));
+        ReportedAction step = failingStep(diagnosis, run);
         String primaryRule = diagnosis.findings().isEmpty() ? "" : diagnosis.findings().get(0).ruleId();
         return Stream.of(diagnosis.category().name(), primaryRule, step.name(),
                 Normalizer.identifier(step.connector()), Normalizer.identifier(step.operation()),
                 step.statusCode() == null ? "" : step.statusCode().toString(), Normalizer.identifier(step.errorCode()))
                 .map(part -> part.length() <= SIGNATURE_PART ? part : part.substring(0, SIGNATURE_PART))
                 .collect(Collectors.joining("|"));
+    }
+
+    /** The knowledge gap an unexplained failure belongs to: its failing step's connector, operation, code and message. */
+    static GapSignature gapSignature(Diagnosis diagnosis, RunReport run) {
+        ReportedAction step = failingStep(diagnosis, run);
+        return GapSignature.of(step.connector(), step.operation(), step.errorCode(), step.message());
+    }
+
+    private static ReportedAction failingStep(Diagnosis diagnosis, RunReport run) {
+        return run.actions().stream()
+                .filter(action -> action.name().equals(diagnosis.failedAction()))
+                .findFirst().orElse(run.actions().get(0));
     }
 
     private static Map<String, Object> summary(RunReport run) {

@@ -14,11 +14,15 @@ import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
+import io.flowdoctor.diagnosis.Gaps;
 import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.history.AdviceOutcomes;
 import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
 import io.flowdoctor.history.FlowStates;
+import io.flowdoctor.history.GapSignature;
 import io.flowdoctor.history.IncidentService;
+import io.flowdoctor.history.KnowledgeGaps;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.lifecycle.RuleCatalog;
 import io.flowdoctor.notify.RepairTipsNotifier;
@@ -31,16 +35,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Takes in a failed run, from whichever door it came: one transaction per diagnosis, once the flow's row
- * exists. The failure is counted in the flow's incident, the rules see that history, and the answer, its
- * audit, any escalation case and any repair-tips e-mail to the owner are stored together or not at all.
+ * (and, for a failure the rules could not explain, its knowledge gap's row) exists. The failure is counted
+ * in the flow's incident, the rules see that history, and the answer, its audit, the outcome of earlier
+ * advice, any knowledge gap, any escalation case and any repair-tips e-mail are stored together or not at all.
  */
 @ApplicationScoped
 public class DiagnosisIntake {
+
+    /** A flow row and a gap row may each be missing once. */
+    private static final int ATTEMPTS = 3;
 
     private final ActiveRuleBase ruleBase;
     private final FlowStates flowStates;
     private final IncidentService incidents;
     private final AuditService audit;
+    private final AdviceOutcomes outcomes;
+    private final KnowledgeGaps gaps;
     private final EscalationService escalations;
     private final RepairTipsNotifier notifier;
     private final FlowDoctorConfig config;
@@ -49,12 +59,14 @@ public class DiagnosisIntake {
     private final Timer latency;
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
-            EscalationService escalations, RepairTipsNotifier notifier, FlowDoctorConfig config,
-            ObjectMapper json, MeterRegistry registry) {
+            AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, RepairTipsNotifier notifier,
+            FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
         this.audit = audit;
+        this.outcomes = outcomes;
+        this.gaps = gaps;
         this.escalations = escalations;
         this.notifier = notifier;
         this.config = config;
@@ -64,53 +76,90 @@ public class DiagnosisIntake {
                 .publishPercentileHistogram().register(registry);
     }
 
+    /** What one attempt in a transaction came to: the answer, or the flow's row is needed first (nothing written). */
+    private sealed interface Attempt {
+    }
+
+    private record Recorded(Diagnosis diagnosis, boolean gap) implements Attempt {
+    }
+
+    private record FlowUnknown() implements Attempt {
+    }
+
+    /** Thrown to roll back what the attempt wrote: the gap's row must exist first. */
+    private static final class GapUnknown extends RuntimeException {
+
+        private final GapSignature signature;
+        private final Instant seen;
+
+        GapUnknown(GapSignature signature, Instant seen) {
+            super(null, null, false, false);
+            this.signature = signature;
+            this.seen = seen;
+        }
+    }
+
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
         Timer.Sample sample = Timer.start(registry);
-        Callable<Optional<Diagnosis>> inTransaction = () -> diagnoseAndRecord(report, language, explain);
-        // Never inside another transaction: that one would hold a second connection of the pool.
-        Optional<Diagnosis> diagnosis = QuarkusTransaction.disallowingExisting().call(inTransaction);
-        if (diagnosis.isEmpty()) {
-            // The flow's first failure: its row is created on its own, then it is diagnosed like any other.
-            flowStates.ensureExists(report.flowId());
-            diagnosis = QuarkusTransaction.disallowingExisting().call(inTransaction);
+        RunReport dated = report.failedAt(Objects.requireNonNullElseGet(report.failedAt(), Instant::now));
+        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            // Never inside another transaction: that one would hold a second connection of the pool.
+            // A new flow's or gap's row is created on its own; then the failure is diagnosed like any other.
+            try {
+                Attempt outcome = QuarkusTransaction.disallowingExisting().call(inTransaction);
+                if (outcome instanceof Recorded recorded) {
+                    count(recorded);
+                    sample.stop(latency);
+                    return recorded.diagnosis();
+                }
+                flowStates.ensureExists(dated.flowId());
+            } catch (GapUnknown unknown) {
+                gaps.ensureExists(unknown.signature, unknown.seen);
+            }
         }
-        Diagnosis answer = diagnosis.orElseThrow(
-                () -> new IllegalStateException("Flow " + report.flowId() + " has no row after it was created"));
-        count(answer);
-        sample.stop(latency);
-        return answer;
+        throw new IllegalStateException("Flow " + dated.flowId() + " still lacks a row after it was created");
     }
 
-    /** Empty, with nothing written, when the flow has no row yet. */
-    private Optional<Diagnosis> diagnoseAndRecord(RunReport report, Language language, boolean explain) {
+    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain) {
         UUID diagnosisId = UUID.randomUUID();
-        Instant failedAt = Objects.requireNonNullElseGet(report.failedAt(), Instant::now);
-        RunReport dated = report.failedAt(failedAt);
-
         RuleBase rules = ruleBase.current();
-        Optional<FailureHistory> history = incidents.recordFailure(dated.flowId(), dated.runId(), failedAt, diagnosisId);
+        Optional<FailureHistory> history = incidents.recordFailure(run.flowId(), run.runId(), run.failedAt(), diagnosisId);
         if (history.isEmpty()) {
-            return Optional.empty();
+            return new FlowUnknown();
         }
-        String resubmitUrl = config.resubmitUrlTemplate().flatMap(template -> ResubmitLink.of(template, dated)).orElse(null);
-        Diagnosis diagnosis = Diagnoser.diagnose(rules, dated, language, history.get(),
+        String resubmitUrl = config.resubmitUrlTemplate().flatMap(template -> ResubmitLink.of(template, run)).orElse(null);
+        Diagnosis diagnosis = Diagnoser.diagnose(rules, run, language, history.get(),
                 new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
-        audit.record(AuditRecords.entry(dated, diagnosis, json));
+        String signature = AuditRecords.signature(diagnosis, run);
+        outcomes.markRepeats(run.flowId(), signature, Instant.now());
+        String replayInput = ReplayInputs.of(run, diagnosis.failedAction(), history.get(), diagnosis.locale(), json);
+        Instant recordedAt = audit.record(AuditRecords.entry(run, diagnosis, replayInput, signature, json));
+        boolean gap = Gaps.isGap(diagnosis);
+        if (gap) {
+            GapSignature gapSignature = AuditRecords.gapSignature(diagnosis, run);
+            if (!gaps.count(gapSignature, run.flowId(), diagnosisId, run.failedAt(), recordedAt)) {
+                throw new GapUnknown(gapSignature, run.failedAt());
+            }
+        }
         if (diagnosis.escalation().level().opensCase()) {
-            escalations.openOrRepeat(dated.flowId(), AuditRecords.signature(diagnosis, dated),
-                    diagnosis.escalation().level().name(),
+            escalations.openOrRepeat(run.flowId(), signature, diagnosis.escalation().level().name(),
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
-        notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(dated, diagnosis));
-        return Optional.of(diagnosis);
+        notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
+        return new Recorded(diagnosis, gap);
     }
 
-    private void count(Diagnosis diagnosis) {
+    private void count(Recorded recorded) {
+        Diagnosis diagnosis = recorded.diagnosis();
         registry.counter("flowdoctor.diagnoses", "category", diagnosis.category().name(),
                 "escalation", diagnosis.escalation().level().name()).increment();
         for (RuleRef rule : diagnosis.firedRules()) {
             registry.counter(RuleCatalog.RULES_FIRED, "rule", rule.ruleId()).increment();
+        }
+        if (recorded.gap()) {
+            registry.counter("flowdoctor.knowledge-gaps.failures").increment();
         }
     }
 }

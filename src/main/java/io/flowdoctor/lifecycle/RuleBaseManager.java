@@ -34,6 +34,7 @@ public class RuleBaseManager {
     private final FlowDoctorConfig config;
     private final ActiveRuleBase active;
     private final MeterRegistry registry;
+    private final Replays replays;
     private final ExecutorService reloader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "rule-base-reload");
         thread.setDaemon(true);
@@ -42,10 +43,11 @@ public class RuleBaseManager {
     private CompletableFuture<ReloadOutcome> queued;
     private volatile Rejection lastRejection;
 
-    public RuleBaseManager(FlowDoctorConfig config, ActiveRuleBase active, MeterRegistry registry) {
+    public RuleBaseManager(FlowDoctorConfig config, ActiveRuleBase active, MeterRegistry registry, Replays replays) {
         this.config = config;
         this.active = active;
         this.registry = registry;
+        this.replays = replays;
     }
 
     void loadAtStartup(@Observes StartupEvent startup) {
@@ -53,6 +55,7 @@ public class RuleBaseManager {
         active.activate(ruleBase);
         LOG.infof("Rule base %s serves: %d rules from %s", ruleBase.version(), ruleBase.allRules().size(),
                 config.rulesDir().toAbsolutePath().normalize());
+        replays.activated(null, ruleBase);
     }
 
     /**
@@ -75,7 +78,8 @@ public class RuleBaseManager {
     }
 
     public RuleBaseStatus status() {
-        return new RuleBaseStatus(version(active.current()), version(active.previous()), lastRejection);
+        return new RuleBaseStatus(version(active.current()), version(active.previous()), lastRejection,
+                replays.lastReload());
     }
 
     private ReloadOutcome attempt() {
@@ -84,7 +88,9 @@ public class RuleBaseManager {
             if (candidate.version().equals(active.current().version())) {
                 return new ReloadOutcome(Result.UNCHANGED, candidate.version(), null);
             }
+            RuleBase previous = active.current();
             active.activate(candidate);
+            replays.activated(previous, candidate);
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "activated").increment();
             LOG.infof("Rule base %s serves now: %d rules", candidate.version(), candidate.allRules().size());
             return new ReloadOutcome(Result.ACTIVATED, candidate.version(), null);
