@@ -64,36 +64,33 @@ public class AdviceOutcomes {
     /** Per rule id: the diagnoses it fired in, and how they fared. */
     @Transactional
     public Map<String, Effectiveness> byRule() {
-        return effectiveness("select r.ruleId, count(r), "
-                + "sum(case when d.recoveredAt is not null then 1 else 0 end), "
-                + "sum(case when d.repeated = true then 1 else 0 end) "
-                + "from FiredRuleRecord r join r.diagnosis d group by r.ruleId",
-                "select r.ruleId, d.secondsToRecovery from FiredRuleRecord r join r.diagnosis d "
-                        + "where d.secondsToRecovery is not null order by r.ruleId, d.secondsToRecovery");
+        return effectiveness("FiredRuleRecord", "ruleId");
     }
 
     /** Per tip id: the diagnoses that gave it, and how they fared. */
     @Transactional
     public Map<String, Effectiveness> byTip() {
-        return effectiveness("select t.tipId, count(t), "
-                + "sum(case when d.recoveredAt is not null then 1 else 0 end), "
-                + "sum(case when d.repeated = true then 1 else 0 end) "
-                + "from GivenTipRecord t join t.diagnosis d group by t.tipId",
-                "select t.tipId, d.secondsToRecovery from GivenTipRecord t join t.diagnosis d "
-                        + "where d.secondsToRecovery is not null order by t.tipId, d.secondsToRecovery");
+        return effectiveness("GivenTipRecord", "tipId");
     }
 
-    private static Map<String, Effectiveness> effectiveness(String counts, String recoveryTimes) {
+    /** Over the rows of an entity that names a diagnosis and an id (a rule's, a tip's). */
+    private static Map<String, Effectiveness> effectiveness(String entity, String id) {
         var entityManager = DiagnosisRecord.getEntityManager();
+        String rows = " from " + entity + " a join a.diagnosis d ";
         Map<String, List<Long>> times = new HashMap<>();
-        for (Object[] row : entityManager.createQuery(recoveryTimes, Object[].class).getResultList()) {
+        for (Object[] row : entityManager.createQuery("select a." + id + ", d.secondsToRecovery" + rows
+                + "where d.secondsToRecovery is not null order by a." + id + ", d.secondsToRecovery", Object[].class)
+                .getResultList()) {
             times.computeIfAbsent((String) row[0], key -> new ArrayList<>()).add(((Number) row[1]).longValue());
         }
         Map<String, Effectiveness> result = new HashMap<>();
-        for (Object[] row : entityManager.createQuery(counts, Object[].class).getResultList()) {
-            String id = (String) row[0];
-            result.put(id, new Effectiveness(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
-                    median(times.getOrDefault(id, List.of())), ((Number) row[3]).longValue()));
+        for (Object[] row : entityManager.createQuery("select a." + id + ", count(a), "
+                + "sum(case when d.recoveredAt is not null then 1 else 0 end), "
+                + "sum(case when d.repeated = true then 1 else 0 end)" + rows + "group by a." + id, Object[].class)
+                .getResultList()) {
+            String key = (String) row[0];
+            result.put(key, new Effectiveness(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                    median(times.getOrDefault(key, List.of())), ((Number) row[3]).longValue()));
         }
         return result;
     }

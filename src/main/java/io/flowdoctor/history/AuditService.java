@@ -99,12 +99,12 @@ public class AuditService {
     public PageOf<Summary> list(AuditQuery query) {
         StringBuilder where = new StringBuilder("from DiagnosisRecord d where 1 = 1");
         Parameters parameters = new Parameters();
-        condition(where, parameters, "d.flowId = :flowId", "flowId", query.flowId());
-        condition(where, parameters, "d.category = :category", "category", query.category());
-        condition(where, parameters, "d.escalationLevel = :escalation", "escalation", query.escalationLevel());
-        condition(where, parameters, "d.failedAt >= :from", "from", query.from());
-        condition(where, parameters, "d.failedAt < :to", "to", query.to());
-        condition(where, parameters,
+        QueryFilters.and(where, parameters, "d.flowId = :flowId", "flowId", query.flowId());
+        QueryFilters.and(where, parameters, "d.category = :category", "category", query.category());
+        QueryFilters.and(where, parameters, "d.escalationLevel = :escalation", "escalation", query.escalationLevel());
+        QueryFilters.and(where, parameters, "d.failedAt >= :from", "from", query.from());
+        QueryFilters.and(where, parameters, "d.failedAt < :to", "to", query.to());
+        QueryFilters.and(where, parameters,
                 "exists (select 1 from FiredRuleRecord r where r.diagnosis = d and r.ruleId = :ruleId)", "ruleId",
                 query.ruleId());
         PanacheQuery<DiagnosisRecord> found = DiagnosisRecord.find(where.toString(),
@@ -149,13 +149,6 @@ public class AuditService {
         return new Summary(record.id, record.flowId, record.flowName, record.runId, record.failedAt, record.recordedAt,
                 record.failedAction, record.category, record.escalationLevel, record.primaryRuleId,
                 record.firedRules.stream().map(rule -> rule.ruleId).sorted().toList(), record.ruleSetVersion);
-    }
-
-    private static void condition(StringBuilder where, Parameters parameters, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(clause);
-            parameters.and(name, value);
-        }
     }
 
     private JsonNode parse(String stored) {

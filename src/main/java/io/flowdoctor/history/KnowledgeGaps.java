@@ -120,11 +120,11 @@ public class KnowledgeGaps {
     public PageOf<GapView> list(GapQuery query) {
         StringBuilder where = new StringBuilder("occurrences > 0");
         Parameters parameters = new Parameters();
-        condition(where, parameters, "connector = :connector", "connector",
+        QueryFilters.and(where, parameters, "connector = :connector", "connector",
                 query.connector() == null ? null : query.connector().strip().toLowerCase(java.util.Locale.ROOT));
-        condition(where, parameters, "status = :status", "status", query.status());
-        condition(where, parameters, "lastSeen >= :from", "from", query.from());
-        condition(where, parameters, "firstSeen < :to", "to", query.to());
+        QueryFilters.and(where, parameters, "status = :status", "status", query.status());
+        QueryFilters.and(where, parameters, "lastSeen >= :from", "from", query.from());
+        QueryFilters.and(where, parameters, "firstSeen < :to", "to", query.to());
         PanacheQuery<KnowledgeGap> found = KnowledgeGap.find(where.toString(),
                 Sort.descending("occurrences").and("lastSeen", Sort.Direction.Descending).and("id"), parameters);
         List<GapView> items = new ArrayList<>();
@@ -193,10 +193,4 @@ public class KnowledgeGaps {
         return QuarkusTransaction.requiringNew().call(() -> KnowledgeGap.count("signatureHash", hash) > 0);
     }
 
-    private static void condition(StringBuilder where, Parameters parameters, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(clause);
-            parameters.and(name, value);
-        }
-    }
 }

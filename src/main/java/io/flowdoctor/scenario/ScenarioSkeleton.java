@@ -3,6 +3,7 @@ package io.flowdoctor.scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,8 +59,8 @@ public final class ScenarioSkeleton {
         }
         scenario.put("request", request);
         try {
-            return "# Knowledge gap " + origin.gapId() + ": " + origin.occurrences() + " failure(s) in " + origin.flows()
-                    + " flow(s) the rules could not explain.\n"
+            String text = "# Knowledge gap " + origin.gapId() + ": " + origin.occurrences() + " failure(s) in "
+                    + origin.flows() + " flow(s) the rules could not explain.\n"
                     + "# Paste under 'cases:' of the scenario file of the family whose rule will explain it, name the case\n"
                     + "# by its cause, remove what identifies people, and fill in what the diagnosis must say.\n"
                     + YAML.writeValueAsString(List.of(scenario))
@@ -69,6 +70,8 @@ public final class ScenarioSkeleton {
                     + "    tips: []\n"
                     + "    resubmit:\n"
                     + "    escalation:\n";
+            // Indented as the cases of a scenario file are, so that it pastes as it is.
+            return text.lines().map(line -> "  " + line + "\n").collect(Collectors.joining());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A scenario skeleton could not be written", e);
         }

@@ -118,7 +118,7 @@ class KnowledgeGapsResourceTest {
         String yaml = given().when().get("/api/v1/knowledge-gaps/" + gap + "/scenario")
                 .then().statusCode(200).contentType(containsString("application/yaml")).extract().asString();
 
-        assertTrue(yaml.startsWith("# Knowledge gap " + gap), yaml);
+        assertTrue(yaml.startsWith("  # Knowledge gap " + gap), yaml);
         List<Scenario> cases = SCENARIO_YAML.readValue(yaml, new TypeReference<List<Scenario>>() {
         });
         Scenario scenario = cases.get(0);

@@ -39,6 +39,7 @@ import io.restassured.path.json.JsonPath;
 class KnowledgeLoopTest {
 
     private static final String TEXT_RULES = "generic/message-text.drl";
+    private static final Path TEXT_SCENARIOS = KnowledgeLoopProfile.KNOWLEDGE.resolve("scenarios/generic/message-text.yaml");
     private static final String POLICY_PHRASE = "|| text contains \"due to admin api policies\")";
     private static final Duration RELOAD = Duration.ofSeconds(180);
 
@@ -48,7 +49,7 @@ class KnowledgeLoopTest {
     @BeforeEach
     void remember() throws IOException {
         for (Path file : List.of(KnowledgeLoopProfile.RULES.resolve(TEXT_RULES),
-                KnowledgeLoopProfile.CANDIDATE_RULES.resolve(TEXT_RULES))) {
+                KnowledgeLoopProfile.CANDIDATE_RULES.resolve(TEXT_RULES), TEXT_SCENARIOS)) {
             originals.put(file, Files.readString(file));
         }
         startVersion = servingVersion();
@@ -106,7 +107,8 @@ class KnowledgeLoopTest {
     }
 
     @Test
-    void aReloadThatExplainsAGapMarksItCoveredAndReplaysWhatItChanged() {
+    void aGapExportedAsAScenarioAndExplainedByARuleIsCoveredAfterTheReloadWhichReplaysWhatItChanged()
+            throws IOException {
         String connector = KnowledgeGapsResourceTest.newConnector();
         for (int i = 0; i < 3; i++) {
             KnowledgeGapsResourceTest.diagnose(KnowledgeGapsResourceTest.newFlow(), "2026-11-27T10:00:00Z", connector,
@@ -116,7 +118,13 @@ class KnowledgeLoopTest {
         assertEquals("OPEN", gaps.getString("items[0].status"));
         String gap = gaps.getString("items[0].id");
         String before = servingVersion();
+        String scenario = given().when().get("/api/v1/knowledge-gaps/" + gap + "/scenario").then().statusCode(200)
+                .extract().asString();
 
+        // The analyst's part: the expectations, pasted into the family's scenarios, and the wording in its rule.
+        String filledIn = scenario.replace("    category:\n", "    category: LICENSING_OR_PERMISSION\n")
+                .replace("    primaryRule:\n", "    primaryRule: TEXT-007\n");
+        Files.writeString(TEXT_SCENARIOS, Files.readString(TEXT_SCENARIOS).stripTrailing() + "\n\n" + filledIn);
         TestFiles.replace(KnowledgeLoopProfile.RULES.resolve(TEXT_RULES), POLICY_PHRASE,
                 "|| text contains \"due to admin api policies\" || text contains \"wedged by sentinel\")");
 
