@@ -37,8 +37,12 @@ public class KnowledgeGaps {
             String coveredByRule, String coveredInVersion, Instant coveredAt, List<Example> examples) {
     }
 
-    /** An audited diagnosis of the gap. */
-    public record Example(UUID diagnosisId, Instant recordedAt) {
+    /** An audited diagnosis of the gap, and where the audit shows it. */
+    public record Example(UUID diagnosisId, Instant recordedAt, String href) {
+
+        Example(UUID diagnosisId, Instant recordedAt) {
+            this(diagnosisId, recordedAt, "/api/v1/diagnoses/" + diagnosisId);
+        }
     }
 
     /** Filters of the gap list; null means any. A gap matches a time range when it was seen within it. */

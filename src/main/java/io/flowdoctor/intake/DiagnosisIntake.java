@@ -80,7 +80,8 @@ public class DiagnosisIntake {
     private sealed interface Attempt {
     }
 
-    private record Recorded(Diagnosis diagnosis, boolean gap) implements Attempt {
+    /** @param repeats earlier diagnoses of the same failure whose advice did not help */
+    private record Recorded(Diagnosis diagnosis, boolean gap, int repeats) implements Attempt {
     }
 
     private record FlowUnknown() implements Attempt {
@@ -133,7 +134,7 @@ public class DiagnosisIntake {
                 new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
         String signature = AuditRecords.signature(diagnosis, run);
-        outcomes.markRepeats(run.flowId(), signature, Instant.now());
+        int repeats = outcomes.markRepeats(run.flowId(), signature, Instant.now());
         String replayInput = ReplayInputs.of(run, diagnosis.failedAction(), history.get(), diagnosis.locale(), json);
         Instant recordedAt = audit.record(AuditRecords.entry(run, diagnosis, replayInput, signature, json));
         boolean gap = Gaps.isGap(diagnosis);
@@ -148,7 +149,7 @@ public class DiagnosisIntake {
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
         notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
-        return new Recorded(diagnosis, gap);
+        return new Recorded(diagnosis, gap, repeats);
     }
 
     private void count(Recorded recorded) {
@@ -160,6 +161,11 @@ public class DiagnosisIntake {
         }
         if (recorded.gap()) {
             registry.counter("flowdoctor.knowledge-gaps.failures").increment();
+        }
+        if (recorded.repeats() > 0 && !diagnosis.findings().isEmpty()) {
+            // The same failure again: the advice of the same primary rule did not help.
+            registry.counter("flowdoctor.advice.repeats", "rule", diagnosis.findings().get(0).ruleId())
+                    .increment(recorded.repeats());
         }
     }
 }

@@ -49,7 +49,8 @@ class AdviceEffectivenessResourceTest {
         given().when().get("/api/v1/diagnoses/" + first).then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("flowdoctor_advice_recoveries_total{rule=\"" + RULE + "\"}"))
-                .body(containsString("flowdoctor_advice_time_to_recovery_seconds_count"));
+                .body(containsString("flowdoctor_advice_time_to_recovery_seconds_count"))
+                .body(containsString("flowdoctor_advice_repeats_total{rule=\"" + RULE + "\"}"));
     }
 
     @Test

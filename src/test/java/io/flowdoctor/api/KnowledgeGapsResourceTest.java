@@ -57,7 +57,8 @@ class KnowledgeGapsResourceTest {
         List<String> latestFive = new ArrayList<>(diagnoses.subList(2, 7));
         java.util.Collections.reverse(latestFive);
         assertEquals(latestFive, gaps.getList("items[0].examples.diagnosisId"));
-        given().when().get("/api/v1/diagnoses/" + diagnoses.get(6)).then().statusCode(200)
+        assertEquals("/api/v1/diagnoses/" + diagnoses.get(6), gaps.getString("items[0].examples[0].href"));
+        given().when().get(gaps.getString("items[0].examples[0].href")).then().statusCode(200)
                 .body("answer.category", equalTo("UNKNOWN"));
         assertEquals(1, gaps.getInt("items[1].occurrences"));
     }
