@@ -1,12 +1,26 @@
 package io.flowdoctor.lifecycle;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleBaseCompiler;
+import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.scenario.CorpusEvaluation;
 import io.flowdoctor.scenario.EvaluationReport;
+import io.flowdoctor.scenario.RequestFile;
+import io.flowdoctor.scenario.Samples;
+import io.flowdoctor.scenario.ScenarioFailure;
 
 /**
  * Checks rules/ and knowledge-base/ without a server: compiles the rules and runs every scenario,
@@ -14,46 +28,98 @@ import io.flowdoctor.scenario.EvaluationReport;
  * Run from the project root with {@code ./check-rules} (optionally: rules directory, knowledge-base directory).
  * With {@code --evaluate [split]} it also measures the rule base on an evaluation split of
  * knowledge-base/evaluation/ (default: test); {@code --misses} lists every failure it put in the wrong category.
+ * With {@code --diagnose FILE} it prints the diagnosis of a request body ({@code --json}: as the API answers it).
  */
 public final class RuleCheck {
+
+    private static final Path SAMPLES = Path.of("samples");
 
     private RuleCheck() {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the check the arguments ask for, writing to {@code out}; the exit code. */
+    static int run(String[] args, PrintStream out) {
         List<String> paths = new ArrayList<>();
         String split = null;
+        String diagnose = null;
         boolean misses = false;
+        boolean json = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--evaluate" -> split = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "test";
                 case "--misses" -> misses = true;
+                case "--diagnose" -> diagnose = i + 1 < args.length ? args[++i] : "";
+                case "--json" -> json = true;
                 default -> paths.add(args[i]);
             }
         }
         Path rules = Path.of(paths.size() > 0 ? paths.get(0) : "rules");
         Path knowledge = Path.of(paths.size() > 1 ? paths.get(1) : "knowledge-base");
-        System.exit(check(rules, knowledge, split, misses));
+        if (diagnose != null) {
+            return diagnose(rules, knowledge, diagnose, json, out);
+        }
+        return check(rules, knowledge, split, misses, out);
     }
 
-    private static int check(Path rules, Path knowledge, String split, boolean misses) {
+    private static int check(Path rules, Path knowledge, String split, boolean misses, PrintStream out) {
         RuleBase ruleBase;
         try {
             ruleBase = RuleBaseCheck.compileAndCheck(rules, knowledge, RuleCheck.class.getClassLoader());
-            System.out.printf("OK: %d rules compiled, every scenario holds (rule set %s)%n",
-                    ruleBase.allRules().size(), ruleBase.version());
         } catch (RuleBaseRejected e) {
-            e.rejection().problems().forEach(problem -> System.out.println("ERROR " + problem));
-            e.rejection().scenarioFailures().forEach(failure -> System.out.println("FAILED " + failure));
-            System.out.printf("%d problem(s), %d failing scenario(s)%n",
+            e.rejection().problems().forEach(problem -> out.println("ERROR " + problem));
+            e.rejection().scenarioFailures().forEach(failure -> out.println("FAILED " + failure));
+            out.printf("%d problem(s), %d failing scenario(s)%n",
                     e.rejection().problems().size(), e.rejection().scenarioFailures().size());
             return 1;
         }
+        List<ScenarioFailure> samples = Files.isDirectory(SAMPLES) ? Samples.failures(ruleBase, SAMPLES) : List.of();
+        if (!samples.isEmpty()) {
+            samples.forEach(failure -> out.println("FAILED " + failure));
+            out.printf("%d failing sample(s)%n", samples.size());
+            return 1;
+        }
+        out.printf("OK: %d rules compiled, every scenario holds (rule set %s)%n",
+                ruleBase.allRules().size(), ruleBase.version());
         if (split != null) {
             EvaluationReport report = CorpusEvaluation.evaluate(ruleBase,
                     CorpusEvaluation.load(knowledge.resolve("evaluation").resolve(split + ".yaml")));
-            System.out.println(report.print(misses));
+            out.println(report.print(misses));
         }
         return 0;
+    }
+
+    private static int diagnose(Path rules, Path knowledge, String file, boolean json, PrintStream out) {
+        RequestFile request;
+        RuleBase ruleBase;
+        try {
+            request = RequestFile.read(Path.of(file));
+            ruleBase = new RuleBaseCompiler(RuleCheck.class.getClassLoader()).compile(rules, knowledge);
+        } catch (RequestFile.Unreadable e) {
+            out.println("ERROR " + e.getMessage());
+            return 2;
+        } catch (RuleBaseException e) {
+            e.problems().forEach(problem -> out.println("ERROR " + problem));
+            out.printf("%d problem(s): the rules do not compile, so nothing was diagnosed%n", e.problems().size());
+            return 1;
+        }
+        Diagnosis diagnosis = OfflineDiagnosis.of(ruleBase, request);
+        out.print(json ? json(diagnosis) : OfflineDiagnosis.print(request, diagnosis));
+        return 0;
+    }
+
+    private static String json(Diagnosis diagnosis) {
+        ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+        try {
+            return mapper.writeValueAsString(diagnosis) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A diagnosis is plain records", e);
+        }
     }
 }
