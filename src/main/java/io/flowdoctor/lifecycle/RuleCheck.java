@@ -1,7 +1,6 @@
 package io.flowdoctor.lifecycle;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,11 @@ import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.scenario.CorpusEvaluation;
 import io.flowdoctor.scenario.EvaluationReport;
 import io.flowdoctor.scenario.RequestFile;
-import io.flowdoctor.scenario.Samples;
-import io.flowdoctor.scenario.ScenarioFailure;
 
 /**
- * Checks rules/ and knowledge-base/ without a server: compiles the rules and runs every scenario,
- * printing each problem with its file and line or its scenario. Exit code 0 only when all is well.
+ * Checks rules/ and knowledge-base/ without a server: compiles the rules, runs every scenario and sample and
+ * checks every convention the tests hold them to ({@link RuleSetCheck}), printing each problem with its file and
+ * line or its scenario, all of them together. Exit code 0 only when all is well.
  * Run from the project root with {@code ./check-rules} (optionally: rules directory, knowledge-base directory).
  * With {@code --evaluate [split]} it also measures the rule base on an evaluation split of
  * knowledge-base/evaluation/ (default: test); {@code --misses} lists every failure it put in the wrong category.
@@ -66,28 +64,23 @@ public final class RuleCheck {
     }
 
     private static int check(Path rules, Path knowledge, String split, boolean misses, PrintStream out) {
-        RuleBase ruleBase;
-        try {
-            ruleBase = RuleBaseCheck.compileAndCheck(rules, knowledge, RuleCheck.class.getClassLoader());
-        } catch (RuleBaseRejected e) {
-            e.rejection().problems().forEach(problem -> out.println("ERROR " + problem));
-            e.rejection().scenarioFailures().forEach(failure -> out.println("FAILED " + failure));
-            out.printf("%d problem(s), %d failing scenario(s)%n",
-                    e.rejection().problems().size(), e.rejection().scenarioFailures().size());
+        RuleSetCheck.Report report = RuleSetCheck.run(rules, knowledge, SAMPLES, RuleCheck.class.getClassLoader());
+        report.problems().forEach(problem -> out.println("ERROR " + problem));
+        report.notes().forEach(note -> out.println("NOTE " + note));
+        report.scenarioFailures().forEach(failure -> out.println("FAILED " + failure));
+        report.sampleFailures().forEach(failure -> out.println("FAILED " + failure));
+        if (!report.allWell()) {
+            out.printf("%d problem(s), %d failing scenario(s), %d failing sample(s)%n", report.problems().size(),
+                    report.scenarioFailures().size(), report.sampleFailures().size());
             return 1;
         }
-        List<ScenarioFailure> samples = Files.isDirectory(SAMPLES) ? Samples.failures(ruleBase, SAMPLES) : List.of();
-        if (!samples.isEmpty()) {
-            samples.forEach(failure -> out.println("FAILED " + failure));
-            out.printf("%d failing sample(s)%n", samples.size());
-            return 1;
-        }
-        out.printf("OK: %d rules compiled, every scenario holds (rule set %s)%n",
+        RuleBase ruleBase = report.ruleBase();
+        out.printf("OK: %d rules compiled, every scenario and sample holds, every convention is kept (rule set %s)%n",
                 ruleBase.allRules().size(), ruleBase.version());
         if (split != null) {
-            EvaluationReport report = CorpusEvaluation.evaluate(ruleBase,
+            EvaluationReport evaluation = CorpusEvaluation.evaluate(ruleBase,
                     CorpusEvaluation.load(knowledge.resolve("evaluation").resolve(split + ".yaml")));
-            out.println(report.print(misses));
+            out.println(evaluation.print(misses));
         }
         return 0;
     }
