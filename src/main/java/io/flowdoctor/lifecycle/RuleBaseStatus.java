@@ -4,10 +4,28 @@ import java.time.Instant;
 
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 
-/** The answer of GET /api/v1/rules/status. */
-public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection) {
+/**
+ * The answer of GET /api/v1/rules/status.
+ *
+ * @param lastRejection the last rejected attempt, kept after later good ones so that its errors stay readable
+ * @param lastAttempt the last reload attempt (none before the first reload), with what it did and why
+ * @param lastAttemptRejected whether the last attempt was rejected: the files on disk are not what serves
+ * @param servingAgainAfter when the serving version's files followed a rejected attempt: the time of that rejection;
+ *        null while the last attempt is rejected, or when no rejection preceded the serving version
+ */
+public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection, Attempt lastAttempt,
+        boolean lastAttemptRejected, Instant servingAgainAfter) {
 
     /** A rule base version and when it began to serve. */
     public record Version(String version, Instant loadedAt, int rules) {
+    }
+
+    /**
+     * One reload attempt.
+     *
+     * @param version the version serving after it
+     * @param servingAgain whether it followed a rejected attempt and the files are good again
+     */
+    public record Attempt(Instant at, ReloadOutcome.Result result, String version, String message, boolean servingAgain) {
     }
 }
