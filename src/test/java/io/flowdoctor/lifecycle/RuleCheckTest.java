@@ -61,7 +61,7 @@ class RuleCheckTest {
         assertEquals(0, output.exitCode(), output.text());
         JsonNode answer = new ObjectMapper().readTree(output.text());
         assertEquals("DATA", answer.get("category").asText());
-        assertEquals("2026-11-27T08:00:00Z", answer.get("repairTips").get("when").asText());
+        assertEquals("2026-11-27T10:15:00Z", answer.get("repairTips").get("when").asText());
         assertEquals(1, answer.get("repairTips").get("troubleshootingTips").get("failureCount").asInt());
         assertTrue(answer.get("explanation").findValuesAsText("ruleId").contains("O365U-001"), output.text());
     }
