@@ -47,7 +47,8 @@ public final class Conventions {
         return switch (part) {
             case RULE_FILES -> RuleConventions.problems(rules);
             case FAMILY_LAYOUT -> FamilyLayout.problems(rules, knowledge, scenarios(knowledge));
-            case SCENARIO_COVERAGE -> ruleBase == null ? List.of() : ScenarioCoverage.problems(ruleBase, scenarios(knowledge));
+            case SCENARIO_COVERAGE ->
+                ruleBase == null ? List.of() : ScenarioCoverage.problems(rules, ruleBase, scenarios(knowledge));
             case SIGNAL_COVERAGE -> lexicon(knowledge, ruleBase)
                     .map(lexicon -> SignalCoverage.problems(knowledge, lexicon, scenarios(knowledge))).orElse(List.of());
             case SPLIT_DISCIPLINE -> SplitDiscipline.problems(rules, knowledge, scenarios(knowledge), samples);

@@ -1,5 +1,8 @@
 package io.flowdoctor.conventions;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleProblem;
@@ -25,7 +30,8 @@ final class ScenarioCoverage {
     private ScenarioCoverage() {
     }
 
-    static List<RuleProblem> problems(RuleBase ruleBase, List<ScenarioFile> files) {
+    /** @param rules the rules directory, to name the line (a table's row) of a rule's id */
+    static List<RuleProblem> problems(Path rules, RuleBase ruleBase, List<ScenarioFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         Set<String> expectedSilent = new HashSet<>();
@@ -51,15 +57,27 @@ final class ScenarioCoverage {
         }
         Map<String, List<RuleRef>> rulesByFile = new TreeMap<>();
         ruleBase.allRules().forEach(rule -> rulesByFile.computeIfAbsent(rule.file(), f -> new ArrayList<>()).add(rule));
-        rulesByFile.forEach((file, rules) -> {
-            new TreeSet<>(rules.stream().filter(rule -> !fired.contains(rule.ruleId())).map(RuleRef::ruleId).toList())
-                    .forEach(id -> problems.add(new RuleProblem(file, 0, "rule " + id
+        rulesByFile.forEach((file, ofFile) -> {
+            new TreeSet<>(ofFile.stream().filter(rule -> !fired.contains(rule.ruleId())).map(RuleRef::ruleId).toList())
+                    .forEach(id -> problems.add(new RuleProblem(file, lineOfId(rules, file, id), "rule " + id
                             + " fires in no scenario: add a case to its family's scenarios that makes it fire")));
-            if (rules.stream().noneMatch(rule -> expectedSilent.contains(rule.ruleId()))) {
+            if (ofFile.stream().noneMatch(rule -> expectedSilent.contains(rule.ruleId()))) {
                 problems.add(new RuleProblem(file, 0, "no scenario expects a rule of this file to stay silent:"
                         + " add a case with notFired: [<one of its rule ids>]"));
             }
         });
         return problems;
+    }
+
+    /** The line of the rule's id in its file ({@code @id("X")}, or a table's cell): where an analyst looks for it. */
+    private static int lineOfId(Path rules, String file, String id) {
+        Path path = rules.resolve(file.substring(file.indexOf('/') + 1));
+        try {
+            String text = Files.readString(path);
+            Matcher at = Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])").matcher(text);
+            return at.find() ? FamilyLayout.lineAt(text, at.start()) : 0;
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 }

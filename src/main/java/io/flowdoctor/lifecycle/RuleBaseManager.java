@@ -42,7 +42,7 @@ public class RuleBaseManager {
     private CompletableFuture<ReloadOutcome> queued;
     private volatile Rejection lastRejection;
     private volatile RuleBaseStatus.Attempt lastAttempt;
-    /** The rejected attempt the files recovered from, while what serves is what they describe. */
+    /** The rejected attempt the files recovered from; kept until the next rejection. */
     private volatile Instant servingAgainAfter;
 
     public RuleBaseManager(FlowDoctorConfig config, ActiveRuleBase active, MeterRegistry registry) {
@@ -87,7 +87,7 @@ public class RuleBaseManager {
     private ReloadOutcome attempt() {
         boolean afterRejection = lastAttempt != null && lastAttempt.result() == Result.REJECTED;
         ReloadOutcome outcome = tryReload(afterRejection);
-        if (outcome.result() == Result.REJECTED || outcome.result() == Result.ACTIVATED && !afterRejection) {
+        if (outcome.result() == Result.REJECTED) {
             servingAgainAfter = null;
         } else if (afterRejection) {
             servingAgainAfter = lastRejection.at();
@@ -106,8 +106,7 @@ public class RuleBaseManager {
                                 + " is serving again: the files describe the serving version once more,"
                                 + " after the rejected attempt at " + lastRejection.at()
                         : "Rule base " + candidate.version() + " unchanged: the files describe the version that serves"
-                                + (servingAgainAfter == null ? ""
-                                        : " (serving again since the rejected attempt at " + servingAgainAfter + ")");
+                                + servingAgainSince();
                 LOG.info(message);
                 return new ReloadOutcome(Result.UNCHANGED, candidate.version(), null, message, afterRejection);
             }
@@ -116,7 +115,8 @@ public class RuleBaseManager {
             String message = afterRejection
                     ? "Rule base " + candidate.version() + " is serving again: " + candidate.allRules().size()
                             + " rules, after the rejected attempt at " + lastRejection.at()
-                    : "Rule base " + candidate.version() + " serves now: " + candidate.allRules().size() + " rules";
+                    : "Rule base " + candidate.version() + " serves now: " + candidate.allRules().size() + " rules"
+                            + servingAgainSince();
             LOG.info(message);
             return new ReloadOutcome(Result.ACTIVATED, candidate.version(), null, message, afterRejection);
         } catch (RuleBaseRejected e) {
@@ -126,6 +126,12 @@ public class RuleBaseManager {
             return rejected(new Rejection(Instant.now(), null,
                     List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of()), e.toString());
         }
+    }
+
+    /** Versions serve "again" from the first good attempt after a rejected one until the next rejection. */
+    private String servingAgainSince() {
+        Instant since = servingAgainAfter;
+        return since == null ? "" : " (serving again since the rejected attempt at " + since + ")";
     }
 
     private ReloadOutcome rejected(Rejection rejection, String problems) {

@@ -10,8 +10,8 @@ import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
  * @param lastRejection the last rejected attempt, kept after later good ones so that its errors stay readable
  * @param lastAttempt the last reload attempt (none before the first reload), with what it did and why
  * @param lastAttemptRejected whether the last attempt was rejected: the files on disk are not what serves
- * @param servingAgainAfter when the serving version's files followed a rejected attempt: the time of that rejection;
- *        null while the last attempt is rejected, or when no rejection preceded the serving version
+ * @param servingAgainAfter the time of the rejected attempt the files have recovered from since (the first good attempt
+ *        after it serves again); null while the last attempt is rejected, or before any rejection
  */
 public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection, Attempt lastAttempt,
         boolean lastAttemptRejected, Instant servingAgainAfter) {

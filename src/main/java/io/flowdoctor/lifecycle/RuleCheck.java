@@ -36,6 +36,9 @@ public final class RuleCheck {
     }
 
     public static void main(String[] args) {
+        // Apache POI (under the decision-table compiler) logs through Log4j, which without a provider prints an ERROR
+        // line about itself on every run; its own simple logger keeps to POI's errors.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.exit(run(args, System.out));
     }
 

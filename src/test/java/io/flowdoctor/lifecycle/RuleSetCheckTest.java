@@ -56,7 +56,7 @@ class RuleSetCheckTest {
                 "the broken family's own scenarios are left out");
         assertTrue(report.notes().contains("the scenarios of knowledge-base/scenarios/platform/throttling.yaml did not run:"
                 + " their rules do not compile"), report.notes().toString());
-        assertTrue(report.problems().contains(new RuleProblem("rules/connectors/office365users.drl", 0,
+        assertTrue(report.problems().contains(new RuleProblem("rules/connectors/office365users.drl", 13,
                 "rule O365U-001 fires in no scenario: add a case to its family's scenarios that makes it fire")),
                 report.problems().toString());
         assertEquals(List.of("samples/connectors-office365users-no-manager.json"),

@@ -30,7 +30,7 @@ class ScenarioCoverageTest {
 
     @Test
     void everyRuleFiresSomewhereAndEveryFamilyHasSilentCases() {
-        assertEquals(List.of(), coverage(ProjectRuleBase.get(), ProjectRuleBase.KNOWLEDGE));
+        assertEquals(List.of(), coverage(ProjectRuleBase.RULES, ProjectRuleBase.get()));
     }
 
     @Test
@@ -47,12 +47,12 @@ class ScenarioCoverageTest {
                 """, StandardOpenOption.APPEND);
         RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader()).compile(rules, ProjectRuleBase.KNOWLEDGE);
 
-        assertEquals(List.of(new RuleProblem("rules/connectors/ftp.drl", 0,
+        assertEquals(List.of(new RuleProblem("rules/connectors/ftp.drl", 28,
                 "rule FTP-999 fires in no scenario: add a case to its family's scenarios that makes it fire")),
-                coverage(ruleBase, ProjectRuleBase.KNOWLEDGE));
+                coverage(rules, ruleBase));
     }
 
-    private static List<RuleProblem> coverage(RuleBase ruleBase, Path knowledge) {
-        return Conventions.problems(Part.SCENARIO_COVERAGE, ProjectRuleBase.RULES, knowledge, null, ruleBase);
+    private static List<RuleProblem> coverage(Path rules, RuleBase ruleBase) {
+        return Conventions.problems(Part.SCENARIO_COVERAGE, rules, ProjectRuleBase.KNOWLEDGE, null, ruleBase);
     }
 }
