@@ -1,12 +1,8 @@
 package io.flowdoctor.api;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -17,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.FlowDoctorConfig;
@@ -46,15 +44,22 @@ public class AuditResource {
     @GET
     @Operation(summary = "The audit: diagnoses, newest first, filtered by flow, category, rule, escalation and failure time")
     public PageOf<AuditService.Summary> list(@QueryParam("flowId") String flowId,
-            @QueryParam("category") Category category,
+            @Parameter(description = "a category", schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
             @QueryParam("ruleId") String ruleId,
-            @QueryParam("escalation") EscalationLevel escalation,
-            @Parameter(description = "failed at or after, ISO-8601") @QueryParam("from") Instant from,
-            @Parameter(description = "failed before, ISO-8601") @QueryParam("to") Instant to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return audit.list(new AuditQuery(flowId, category == null ? null : category.name(), ruleId,
-                escalation == null ? null : escalation.name(), from, to, page, size));
+            @Parameter(description = "an escalation level", schema = @Schema(implementation = EscalationLevel.class)) @QueryParam("escalation") String escalation,
+            @Parameter(description = "failed at or after, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "failed before, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+        return audit.list(new AuditQuery(flowId, name(QueryParameters.oneOf("category", category, Category.class)), ruleId,
+                name(QueryParameters.oneOf("escalation", escalation, EscalationLevel.class)),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX)));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     @GET
@@ -63,8 +68,9 @@ public class AuditResource {
     @Operation(summary = "The latest diagnoses that can be replayed, newest first, as JSON lines: what each read "
             + "(input) and answered (answer); for ./check-rules --replay FILE")
     public StreamingOutput export(
-            @Parameter(description = "How many; default and bound in flowdoctor.replay.*") @QueryParam("last") @Min(1) @Max(1_000_000) Integer last) {
-        int bounded = Math.min(last == null ? config.replay().defaultFailures() : last, config.replay().maxFailures());
+            @Parameter(description = "How many; default and bound in flowdoctor.replay.*", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("last") String last) {
+        int bounded = Math.min(QueryParameters.integer("last", last, config.replay().defaultFailures(), 1, Integer.MAX_VALUE),
+                config.replay().maxFailures());
         return out -> audit.export(bounded, out);
     }
 

@@ -4,21 +4,23 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.history.CaseStatus;
 import io.flowdoctor.history.EscalationService;
@@ -38,16 +40,19 @@ public class EscalationsResource {
         this.escalations = escalations;
     }
 
-    /** A change to a case: a new status, a note, or both. */
+    /** A change to a case: a new status, a note, or both; the note is signed with the caller's name. */
     public record CaseChange(CaseStatus status, @Size(max = 4000) String note) {
     }
 
     @GET
     @Operation(summary = "Cases, most recently changed first, optionally of one status")
-    public PageOf<CaseView> list(@QueryParam("status") CaseStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return escalations.list(status, page, size);
+    public PageOf<CaseView> list(
+            @Parameter(schema = @Schema(implementation = CaseStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+        return escalations.list(QueryParameters.oneOf("status", status, CaseStatus.class),
+                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX));
     }
 
     @GET
@@ -61,7 +66,7 @@ public class EscalationsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a case's status (OPEN -> ACKNOWLEDGED -> RESOLVED) or add a note; 409 for a transition not allowed")
-    public CaseView change(@PathParam("id") UUID id, @NotNull @Valid CaseChange change) {
-        return escalations.change(id, change.status(), change.note());
+    public CaseView change(@PathParam("id") UUID id, @NotNull @Valid CaseChange change, @Context SecurityContext caller) {
+        return escalations.change(id, change.status(), change.note(), caller.getUserPrincipal().getName());
     }
 }

@@ -1,16 +1,22 @@
 package io.flowdoctor.api;
 
-/** A query parameter or body field whose value is not one of the accepted form: 400 naming it. */
-class InvalidParameter extends RuntimeException {
+/** A query or path parameter that cannot be read: which one, what it was, and the form it must take. */
+public class InvalidParameter extends RuntimeException {
 
     private final String parameter;
+    private final String accepted;
 
-    InvalidParameter(String parameter, String value, String accepted) {
-        super(parameter + " must be " + accepted + " (was '" + value + "')");
+    public InvalidParameter(String parameter, String value, String accepted) {
+        super(parameter + " must be " + accepted + ", not '" + value + "'");
         this.parameter = parameter;
+        this.accepted = accepted;
     }
 
-    String parameter() {
+    public String parameter() {
         return parameter;
+    }
+
+    public String accepted() {
+        return accepted;
     }
 }

@@ -1,19 +1,12 @@
 package io.flowdoctor.api;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.history.GapStatus;
@@ -57,12 +52,15 @@ public class KnowledgeGapsResource {
     @GET
     @Operation(summary = "Knowledge gaps, largest first, filtered by connector, status and the time they were seen")
     public PageOf<GapView> list(@QueryParam("connector") String connector,
-            @Parameter(description = "open, dismissed or covered") @QueryParam("status") String status,
-            @Parameter(description = "seen at or after, ISO-8601") @QueryParam("from") Instant from,
-            @Parameter(description = "seen before, ISO-8601") @QueryParam("to") Instant to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return gaps.list(new GapQuery(connector, status == null ? null : status(status), from, to, page, size));
+            @Parameter(description = "open, dismissed or covered", schema = @Schema(implementation = GapStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "seen at or after, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "seen before, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
+        return gaps.list(new GapQuery(connector, QueryParameters.oneOf("status", status, GapStatus.class),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX)));
     }
 
     @GET
@@ -91,14 +89,5 @@ public class KnowledgeGapsResource {
     @Operation(summary = "A scenario skeleton of the gap's latest example in the scenarios' YAML, ready to paste")
     public String scenario(@PathParam("id") UUID id) {
         return scenarios.skeleton(id).orElseThrow(() -> new NotFoundException("No knowledge gap " + id + " with an example"));
-    }
-
-    private static GapStatus status(String value) {
-        try {
-            return GapStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("status", value, "one of " + Arrays.stream(GapStatus.values())
-                    .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        }
     }
 }

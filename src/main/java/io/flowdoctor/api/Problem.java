@@ -5,13 +5,18 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An RFC 9457 problem detail. {@code field} names the first offending field; {@code errors} lists each
- * one when there are several.
+ * An RFC 9457 problem detail. {@code field} names the first offending field (or query parameter); {@code errors}
+ * lists each one when there are several; {@code requiredRoles}, of a 403, the roles the call needs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String field, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String field, List<FieldError> errors,
+        List<String> requiredRoles) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(String type, String title, int status, String detail, String field, List<FieldError> errors) {
+        this(type, title, status, detail, field, errors, null);
+    }
 
     /** One field that was wrong, and how. */
     public record FieldError(String field, String message) {

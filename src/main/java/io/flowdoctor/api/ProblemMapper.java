@@ -1,15 +1,18 @@
 package io.flowdoctor.api;
 
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -18,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.flowdoctor.api.Problem.FieldError;
@@ -54,10 +58,19 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e) {
+        return problem(new Problem(TYPES + "invalid-parameter", "A parameter is invalid", 400, e.getMessage(), e.parameter(),
+                List.of(new FieldError(e.parameter(), "must be " + e.accepted()))));
+    }
+
+    @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e) {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        String detail = field.equals("body") ? "The body must be a JSON object" : field + " must be " + expected;
+        String given = e instanceof InvalidFormatException format && format.getValue() != null
+                ? ", not '" + format.getValue() + "'"
+                : "";
+        String detail = field.equals("body") ? "The body must be a JSON object" : field + " must be " + expected + given;
         return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail, field,
                 List.of(new FieldError(field, "must be " + expected))));
     }
@@ -93,21 +106,31 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return problem(new Problem(TYPES + "forbidden", "Forbidden", 403,
-                "These credentials do not carry the role this call needs", null, null));
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        List<String> roles = requiredRoles(resource);
+        String needs = roles.isEmpty() ? "the role this call needs"
+                : "the role this call needs: " + String.join(" or ", roles);
+        return problem(new Problem(TYPES + "forbidden", "Forbidden", 403, "These credentials do not carry " + needs, null,
+                null, roles.isEmpty() ? null : roles));
+    }
+
+    /** The roles of the method's @RolesAllowed, else its class's; none when the call was not matched to a method. */
+    private static List<String> requiredRoles(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return List.of();
+        }
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        for (Class<?> type = resource.getResourceClass(); allowed == null && type != null; type = type.getSuperclass()) {
+            allowed = type.getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? List.of() : List.of(allowed.value());
     }
 
     @ServerExceptionMapper
     public Response notReady(NoActiveRuleBase e) {
         return problem(new Problem(TYPES + "not-ready", "Not ready", 503, "The rule base is still loading; try again shortly",
                 null, null));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidParameter(InvalidParameter e) {
-        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, e.getMessage(),
-                e.parameter(), List.of(new FieldError(e.parameter(), e.getMessage()))));
     }
 
     @ServerExceptionMapper
@@ -192,7 +215,10 @@ public class ProblemMapper {
             return "an array";
         }
         if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant such as 2026-11-27T10:15:00Z";
+            return QueryParameters.INSTANT;
+        }
+        if (type.isEnum()) {
+            return QueryParameters.allowed(type);
         }
         return "an object";
     }

@@ -6,8 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -19,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.knowledge.Precedence;
@@ -86,8 +86,9 @@ public class RulesResource {
             + "diagnose the latest stored failures with the serving and the candidate version, and report every answer "
             + "that would change. 202 with the replay; follow Location for its progress and report")
     public Response replay(@Parameter(description = "How many of the latest stored failures; default and bound in "
-            + "flowdoctor.replay.*") @QueryParam("failures") @Min(1) @Max(1_000_000) Integer failures) {
-        ReplayView started = replays.start(failures);
+            + "flowdoctor.replay.*", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("failures") String failures) {
+        ReplayView started = replays.start(
+                failures == null ? null : QueryParameters.integer("failures", failures, 0, 1, Integer.MAX_VALUE));
         return Response.accepted(started).location(URI.create("/api/v1/rules/replay/" + started.id())).build();
     }
 

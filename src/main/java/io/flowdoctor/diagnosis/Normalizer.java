@@ -1,18 +1,15 @@
 package io.flowdoctor.diagnosis;
 
-import java.text.Normalizer.Form;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.flowdoctor.knowledge.NormalForm;
+
 /**
- * Puts reported text into the one form rules compare against, once per request: Unicode NFKC, lower
- * case, every run of white space (and control characters) as one space.
+ * Puts reported text into the one form rules compare against, once per request ({@link NormalForm}), and
+ * reads the wait a message asks for.
  */
 public final class Normalizer {
-
-    private static final Pattern ESCAPED_WHITE_SPACE = Pattern.compile("\\\\[rnt]");
-    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Cntrl}\\u00A0\\u2000-\\u200B\\u3000]+");
 
     /**
      * Waits a message asks for: "Try again in 30 seconds", "Retry after 30 seconds", "Retry-After: 30",
@@ -26,18 +23,11 @@ public final class Normalizer {
     }
 
     static String text(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String composed = java.text.Normalizer.normalize(raw, Form.NFKC).toLowerCase(Locale.ROOT);
-        // Messages often arrive as escaped JSON ("\\r\\n", \\") or with typographic quotes from a localised UI.
-        String plain = ESCAPED_WHITE_SPACE.matcher(composed).replaceAll(" ")
-                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
-        return WHITE_SPACE.matcher(plain).replaceAll(" ").strip();
+        return NormalForm.text(raw);
     }
 
     public static String identifier(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        return NormalForm.identifier(raw);
     }
 
     /** The start of a message, at most the given length, for places that must not hold it whole; null stays null. */

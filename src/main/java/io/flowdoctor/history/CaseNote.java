@@ -25,4 +25,7 @@ public class CaseNote extends PanacheEntityBase {
     public Instant writtenAt;
 
     public String text;
+
+    /** Who wrote it: the API key's name or the user's principal name; null for notes older than the column. */
+    public String author;
 }

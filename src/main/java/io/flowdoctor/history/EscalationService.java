@@ -24,8 +24,8 @@ public class EscalationService {
             UUID lastDiagnosisId, List<NoteView> notes) {
     }
 
-    /** A note on a case. */
-    public record NoteView(Instant writtenAt, String text) {
+    /** A note on a case, and who wrote it (null for notes older than that record). */
+    public record NoteView(Instant writtenAt, String text, String author) {
     }
 
     /**
@@ -73,9 +73,9 @@ public class EscalationService {
         return view(escalation, notes(id));
     }
 
-    /** Moves the case to a new status and/or adds a note; both optional, the transition checked. */
+    /** Moves the case to a new status and/or adds a note signed by its author; both optional, the transition checked. */
     @Transactional
-    public CaseView change(UUID id, CaseStatus status, String note) {
+    public CaseView change(UUID id, CaseStatus status, String note, String author) {
         EscalationCase escalation = EscalationCase.<EscalationCase> findByIdOptional(id)
                 .orElseThrow(() -> CaseProblem.notFound(id));
         Instant now = Instant.now();
@@ -91,6 +91,7 @@ public class EscalationService {
             written.caseId = id;
             written.writtenAt = now;
             written.text = note.strip();
+            written.author = author;
             written.persist();
         }
         escalation.updatedAt = now;
@@ -99,7 +100,7 @@ public class EscalationService {
 
     private static List<NoteView> notes(UUID caseId) {
         return CaseNote.<CaseNote> find("caseId", Sort.ascending("writtenAt").and("id"), caseId).stream()
-                .map(note -> new NoteView(note.writtenAt, note.text))
+                .map(note -> new NoteView(note.writtenAt, note.text, note.author))
                 .toList();
     }
 

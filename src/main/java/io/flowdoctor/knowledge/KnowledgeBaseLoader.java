@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads knowledge-base/ (tips from every *.yaml under tips/) and checks that every text exists in every language. */
@@ -97,7 +102,7 @@ public final class KnowledgeBaseLoader {
             inFile.forEach((id, texts) -> {
                 checkTip(file, id, texts);
                 if (tips.put(id, texts) != null) {
-                    problems.add(relative(file) + ": tip '" + id + "' is defined twice");
+                    problems.add(at(file, id + ":") + ": tip '" + id + "' is defined twice");
                 }
             });
         }
@@ -116,11 +121,12 @@ public final class KnowledgeBaseLoader {
             inFile.forEach((ruleId, texts) -> {
                 for (Language language : Language.values()) {
                     if (texts == null || isBlank(texts.get(language))) {
-                        problems.add(relative(file) + ": evidence of " + ruleId + " (" + language.code() + ") is missing");
+                        problems.add(
+                                at(file, ruleId + ":") + ": evidence of " + ruleId + " (" + language.code() + ") is missing");
                     }
                 }
                 if (evidence.put(ruleId, texts) != null) {
-                    problems.add(relative(file) + ": evidence of " + ruleId + " is given twice");
+                    problems.add(at(file, ruleId + ":") + ": evidence of " + ruleId + " is given twice");
                 }
             });
         }
@@ -141,11 +147,12 @@ public final class KnowledgeBaseLoader {
             }
             inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>> of() : byLanguage)
                     .forEach((language, texts) -> (texts == null ? List.<String> of() : texts).forEach(text -> {
-                        String normalised = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                        String normalised = NormalForm.text(text);
+                        String where = at(file, text == null ? signal + ":" : text);
                         if (normalised.isEmpty()) {
-                            problems.add(relative(file) + ": " + signal + " (" + language + ") has an empty phrase");
+                            problems.add(where + ": " + signal + " (" + language + ") has an empty phrase");
                         } else if (!normalised.equals(text)) {
-                            problems.add(relative(file) + ": " + signal + " (" + language + ") phrase '" + text
+                            problems.add(where + ": " + signal + " (" + language + ") phrase '" + text
                                     + "' can never match a message; write it as '" + normalised + "'");
                         } else {
                             phrases.add(Lexicon.Phrase.of(signal, language, text));
@@ -187,14 +194,23 @@ public final class KnowledgeBaseLoader {
         }
     }
 
+    /** Each field a tip lacks is named with its language, at the line of the tip's id. */
     private void checkTip(Path file, String id, Map<Language, TipText> texts) {
+        String where = at(file, id + ":") + ": tip '" + id + "'";
         for (Language language : Language.values()) {
             TipText text = texts == null ? null : texts.get(language);
-            String where = relative(file) + ": tip '" + id + "' (" + language.code() + ")";
             if (text == null) {
-                problems.add(where + " is missing");
-            } else if (isBlank(text.title()) || isBlank(text.whatHappened()) || text.steps().isEmpty()) {
-                problems.add(where + " needs a title, whatHappened and at least one step");
+                problems.add(where + " (" + language.code() + ") is missing");
+                continue;
+            }
+            if (isBlank(text.title())) {
+                problems.add(where + " misses field 'title' (" + language.code() + ")");
+            }
+            if (isBlank(text.whatHappened())) {
+                problems.add(where + " misses field 'whatHappened' (" + language.code() + ")");
+            }
+            if (text.steps().isEmpty() || text.steps().stream().anyMatch(KnowledgeBaseLoader::isBlank)) {
+                problems.add(where + " misses field 'steps' (" + language.code() + "): at least one step, none empty");
             }
         }
     }
@@ -208,7 +224,7 @@ public final class KnowledgeBaseLoader {
         texts.forEach((id, inLanguages) -> {
             for (Language language : Language.values()) {
                 if (inLanguages == null || isBlank(inLanguages.get(language))) {
-                    problems.add(relative(file) + ": text '" + id + "' (" + language.code() + ") is missing");
+                    problems.add(at(file, id + ":") + ": text '" + id + "' (" + language.code() + ") is missing");
                 }
             }
         });
@@ -243,10 +259,54 @@ public final class KnowledgeBaseLoader {
     private <T> T read(Path file, TypeReference<T> type) {
         try {
             return YAML.readValue(file.toFile(), type);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            // The parser stops at the end of the object; the analyst needs the line of the misspelt field.
+            problems.add(at(file, e.getPropertyName() + ":") + ": unknown field '" + e.getPropertyName() + "'"
+                    + Suggestions.didYouMean(e.getPropertyName(), known) + " (allowed: " + String.join(", ", known) + ")");
+            return null;
+        } catch (InvalidFormatException e) {
+            Class<?> target = e.getTargetType();
+            problems.add(at(file, e) + ": '" + e.getValue() + "' is not allowed"
+                    + (target != null && target.isEnum() ? "; allowed: " + allowed(target) : ""));
+            return null;
+        } catch (JsonProcessingException e) {
+            problems.add(at(file, e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+            return null;
         } catch (IOException e) {
             problems.add(relative(file) + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
             return null;
         }
+    }
+
+    private static String allowed(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(value -> value instanceof Language language ? language.code() : ((Enum<?>) value).name())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** "file:line" where the parser stopped, or the file alone when it does not say. */
+    private String at(Path file, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return relative(file) + (line > 0 ? ":" + line : "");
+    }
+
+    /** "file:line" of the first line that holds the text (a key such as "id:"), or the file alone. */
+    private String at(Path file, String text) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith(text) || line.contains(" " + text) || line.contains("'" + text)
+                        || line.contains("\"" + text)) {
+                    return relative(file) + ":" + (i + 1);
+                }
+            }
+        } catch (IOException unreadable) {
+            // reported where the file is read
+        }
+        return relative(file);
     }
 
     private String readText(Path file) {

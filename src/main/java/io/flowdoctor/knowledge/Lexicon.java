@@ -86,6 +86,13 @@ public final class Lexicon {
         return Pattern.compile(regex.toString());
     }
 
+    /** The names of every signal some phrase produces: what a rule may name in {@code Signal(name == ...)}. */
+    public Set<String> signalNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        phrases.forEach(phrase -> names.add(phrase.signal()));
+        return names;
+    }
+
     /** Every signal the normalised message carries, each with the first phrase that produced it. */
     public List<Match> signals(String normalisedText) {
         Map<String, Match> found = new LinkedHashMap<>();

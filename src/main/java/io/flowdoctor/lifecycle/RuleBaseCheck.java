@@ -58,7 +58,7 @@ public final class RuleBaseCheck {
     }
 
     /** Every value a rule can conclude has its place in the precedence table. */
-    private static List<RuleProblem> unranked(Precedence precedence) {
+    static List<RuleProblem> unranked(Precedence precedence) {
         List<RuleProblem> problems = new ArrayList<>();
         if (precedence == null) {
             return List.of(new RuleProblem(PRECEDENCE, 0, "the precedence table is missing"));

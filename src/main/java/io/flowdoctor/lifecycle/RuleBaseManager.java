@@ -42,6 +42,9 @@ public class RuleBaseManager {
     });
     private CompletableFuture<ReloadOutcome> queued;
     private volatile Rejection lastRejection;
+    private volatile RuleBaseStatus.Attempt lastAttempt;
+    /** The rejected attempt the files recovered from; kept until the next rejection. */
+    private volatile Instant servingAgainAfter;
 
     public RuleBaseManager(FlowDoctorConfig config, ActiveRuleBase active, MeterRegistry registry, Replays replays) {
         this.config = config;
@@ -78,34 +81,73 @@ public class RuleBaseManager {
     }
 
     public RuleBaseStatus status() {
-        return new RuleBaseStatus(version(active.current()), version(active.previous()), lastRejection,
-                replays.lastReload());
+        RuleBaseStatus.Attempt attempt = lastAttempt;
+        return new RuleBaseStatus(version(active.current()), version(active.previous()), lastRejection, attempt,
+                attempt != null && attempt.result() == Result.REJECTED, servingAgainAfter, replays.lastReload());
     }
 
+    /** Runs one attempt and tells its story: in the log, in the status and in the answer to the caller. */
     private ReloadOutcome attempt() {
+        boolean afterRejection = lastAttempt != null && lastAttempt.result() == Result.REJECTED;
+        ReloadOutcome outcome = tryReload(afterRejection);
+        if (outcome.result() == Result.REJECTED) {
+            servingAgainAfter = null;
+        } else if (afterRejection) {
+            servingAgainAfter = lastRejection.at();
+        }
+        lastAttempt = new RuleBaseStatus.Attempt(Instant.now(), outcome.result(), outcome.version(), outcome.message(),
+                outcome.servingAgain());
+        return outcome;
+    }
+
+    private ReloadOutcome tryReload(boolean afterRejection) {
         try {
             RuleBase candidate = compileAndCheck();
             if (candidate.version().equals(active.current().version())) {
-                return new ReloadOutcome(Result.UNCHANGED, candidate.version(), null);
+                String message = afterRejection
+                        ? "Rule base " + candidate.version()
+                                + " is serving again: the files describe the serving version once more,"
+                                + " after the rejected attempt at " + lastRejection.at()
+                        : "Rule base " + candidate.version() + " unchanged: the files describe the version that serves"
+                                + servingAgainSince();
+                LOG.info(message);
+                return new ReloadOutcome(Result.UNCHANGED, candidate.version(), null, message, afterRejection);
             }
             RuleBase previous = active.current();
             active.activate(candidate);
             replays.activated(previous, candidate);
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "activated").increment();
-            LOG.infof("Rule base %s serves now: %d rules", candidate.version(), candidate.allRules().size());
-            return new ReloadOutcome(Result.ACTIVATED, candidate.version(), null);
+            String message = afterRejection
+                    ? "Rule base " + candidate.version() + " is serving again: " + candidate.allRules().size()
+                            + " rules, after the rejected attempt at " + lastRejection.at()
+                    : "Rule base " + candidate.version() + " serves now: " + candidate.allRules().size() + " rules"
+                            + servingAgainSince();
+            LOG.info(message);
+            return new ReloadOutcome(Result.ACTIVATED, candidate.version(), null, message, afterRejection);
         } catch (RuleBaseRejected e) {
-            lastRejection = e.rejection();
-            registry.counter("flowdoctor.rulebase.reloads", "outcome", "rejected").increment();
-            LOG.warn(e.getMessage());
-            return new ReloadOutcome(Result.REJECTED, active.current().version(), e.rejection());
+            return rejected(e.rejection(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Reloading the rule base failed", e);
-            lastRejection = new Rejection(Instant.now(), null,
-                    List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of());
-            registry.counter("flowdoctor.rulebase.reloads", "outcome", "rejected").increment();
-            return new ReloadOutcome(Result.REJECTED, active.current().version(), lastRejection);
+            return rejected(new Rejection(Instant.now(), null,
+                    List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of()), e.toString());
         }
+    }
+
+    /** Versions serve "again" from the first good attempt after a rejected one until the next rejection. */
+    private String servingAgainSince() {
+        Instant since = servingAgainAfter;
+        return since == null ? "" : " (serving again since the rejected attempt at " + since + ")";
+    }
+
+    private ReloadOutcome rejected(Rejection rejection, String problems) {
+        lastRejection = rejection;
+        registry.counter("flowdoctor.rulebase.reloads", "outcome", "rejected").increment();
+        String serving = active.current().version();
+        LOG.warn(problems + "\n  Rule base " + serving + " goes on serving.");
+        return new ReloadOutcome(Result.REJECTED, serving, rejection,
+                "Rejected with " + (rejection.problems().size() + rejection.scenarioFailures().size())
+                        + " problem(s); rule base " + serving + " goes on serving",
+                false);
     }
 
     private RuleBase compileAndCheck() {

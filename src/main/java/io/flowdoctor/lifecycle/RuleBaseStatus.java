@@ -5,12 +5,29 @@ import java.time.Instant;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 
 /**
- * The answer of GET /api/v1/rules/status: the versions, the last rejected attempt, and what the last reload
- * changed in the answers to stored failures (its replay).
+ * The answer of GET /api/v1/rules/status.
+ *
+ * @param lastRejection the last rejected attempt, kept after later good ones so that its errors stay readable
+ * @param lastAttempt the last reload attempt (none before the first reload), with what it did and why
+ * @param lastAttemptRejected whether the last attempt was rejected: the files on disk are not what serves
+ * @param servingAgainAfter the time of the rejected attempt the files have recovered from since (the first good attempt
+ *        after it serves again); null while the last attempt is rejected, or before any rejection
+ * @param lastReplay the replay of the last reload that activated a version: which answers to stored failures it
+ *        changed; null before the first
  */
-public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection, Replays.ReplayView lastReplay) {
+public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection, Attempt lastAttempt,
+        boolean lastAttemptRejected, Instant servingAgainAfter, Replays.ReplayView lastReplay) {
 
     /** A rule base version and when it began to serve. */
     public record Version(String version, Instant loadedAt, int rules) {
+    }
+
+    /**
+     * One reload attempt.
+     *
+     * @param version the version serving after it
+     * @param servingAgain whether it followed a rejected attempt and the files are good again
+     */
+    public record Attempt(Instant at, ReloadOutcome.Result result, String version, String message, boolean servingAgain) {
     }
 }

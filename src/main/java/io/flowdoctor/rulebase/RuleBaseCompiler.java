@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -29,6 +33,7 @@ import io.flowdoctor.knowledge.DisplayPath;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
 import io.flowdoctor.knowledge.KnowledgeBaseLoader;
+import io.flowdoctor.knowledge.Suggestions;
 import io.flowdoctor.rulebase.DroolsInternals.ParsedRule;
 import io.flowdoctor.rulebase.RuleOutlines.Reference;
 
@@ -38,6 +43,15 @@ import io.flowdoctor.rulebase.RuleOutlines.Reference;
  */
 public final class RuleBaseCompiler {
 
+    /** A knowledge-base problem as "file: message" or "file:line: message". */
+    private static final Pattern LOCATED = Pattern.compile("(?s)(.*?)(?::(\\d+))?: (.*)");
+    /** The signals a condition names: {@code Signal(name == "x")} or {@code Signal(name in ("x", "y"))}. */
+    private static final Pattern SIGNAL_NAMED = Pattern
+            .compile("Signal\\(\\s*name\\s*(?:==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
+    private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
+    /** The type of each pattern of a rule's conditions as the builder parsed them: "Type(". */
+    private static final Pattern PATTERN_TYPE = Pattern.compile("(?<![\\w.])([A-Z]\\w*)\\(");
+
     private final ClassLoader classLoader;
 
     public RuleBaseCompiler(ClassLoader classLoader) {
@@ -45,12 +59,22 @@ public final class RuleBaseCompiler {
     }
 
     public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
+        return compile(rulesDirectory, knowledgeDirectory, Set.of());
+    }
+
+    /**
+     * Compiles every rule file but the excluded ones (by display path, "rules/platform/throttling.drl"): what
+     * ./check-rules does to run the scenarios of the files that compile when others do not.
+     */
+    public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory, Set<String> excluded) {
         List<RuleProblem> problems = new ArrayList<>();
         // Named before anything is read: a file edited during the compile then makes the name older than
         // the content, never newer, and the reload that edit triggers names it right.
         String version = version(rulesDirectory, knowledgeDirectory, problems);
         KnowledgeBase knowledge = loadKnowledge(knowledgeDirectory, problems);
-        List<Path> ruleFiles = ruleFiles(rulesDirectory, problems);
+        List<Path> ruleFiles = ruleFiles(rulesDirectory, problems).stream()
+                .filter(file -> !excluded.contains(DisplayPath.of(rulesDirectory, file)))
+                .toList();
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
@@ -58,6 +82,8 @@ public final class RuleBaseCompiler {
         // the whole rule base instead of once per file, which was most of the compile time at 10,000 rules.
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> tableDrl = new HashMap<>();
+        // The text of every file as compiled, to find a problem's line and offending name in.
+        Map<String, String> sources = new HashMap<>();
         for (Path file : ruleFiles) {
             String displayPath = DisplayPath.of(rulesDirectory, file);
             if (DecisionTables.isTable(file)) {
@@ -66,6 +92,7 @@ public final class RuleBaseCompiler {
                 try {
                     String drl = DecisionTables.drl(file);
                     tableDrl.put(displayPath, drl);
+                    sources.put(displayPath, drl);
                     Resource table = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
                     table.setSourcePath(displayPath);
                     batch.add(table, ResourceType.DRL);
@@ -73,6 +100,7 @@ public final class RuleBaseCompiler {
                     problems.add(new RuleProblem(displayPath, 0, "the decision table cannot be read: " + e.getMessage()));
                 }
             } else {
+                readSource(file, displayPath, sources);
                 Resource resource = ResourceFactory.newFileResource(file.toFile());
                 resource.setSourcePath(displayPath);
                 batch.add(resource, ResourceType.DRL);
@@ -83,17 +111,20 @@ public final class RuleBaseCompiler {
         List<ParsedRule> parsed = DroolsInternals.parsedRules(builder);
         if (knowledge != null) {
             checkReferences(parsed, knowledge, tableDrl, problems);
+            checkSignals(parsed, knowledge, sources, tableDrl, problems);
         }
         for (ParsedRule rule : parsed) {
             RuleOutlines.inconsistencies(rule)
                     .forEach(problem -> problems.add(DecisionTables.problem(tableDrl, rule.file(), rule.line(), problem)));
         }
+        CompileHints hints = new CompileHints(classLoader, factTypes(parsed));
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String file = error.getResource() == null ? rulesDirectory.getFileName().toString()
                     : error.getResource().getSourcePath();
             int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
+            CompileHints.Hint hint = hints.explain(error.getMessage(), sources.get(file), line);
             // For a table the builder counts lines of the DRL generated from it; the analyst needs the table's row.
-            problems.add(DecisionTables.problem(tableDrl, file, line, error.getMessage().strip()));
+            problems.add(DecisionTables.problem(tableDrl, file, hint.line(), hint.message()));
         }
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
@@ -132,9 +163,10 @@ public final class RuleBaseCompiler {
             return KnowledgeBaseLoader.load(knowledgeDirectory);
         } catch (KnowledgeBaseException e) {
             for (String problem : e.problems()) {
-                int colon = problem.indexOf(": ");
-                problems.add(colon < 0 ? new RuleProblem(problem, 0, "")
-                        : new RuleProblem(problem.substring(0, colon), 0, problem.substring(colon + 2)));
+                Matcher located = LOCATED.matcher(problem);
+                problems.add(!located.matches() ? new RuleProblem(problem, 0, "")
+                        : new RuleProblem(located.group(1), located.group(2) == null ? 0 : Integer.parseInt(located.group(2)),
+                                located.group(3)));
             }
             return null;
         }
@@ -171,6 +203,60 @@ public final class RuleBaseCompiler {
                             "text '" + reference.id() + "' is not in knowledge-base/texts.yaml"));
                 }
             }
+        }
+    }
+
+    /** A rule names only signals the lexicon produces: any other name could never match. */
+    private static void checkSignals(List<ParsedRule> parsed, KnowledgeBase knowledge, Map<String, String> sources,
+            Map<String, String> tableDrl, List<RuleProblem> problems) {
+        Set<String> known = knowledge.lexicon().signalNames();
+        for (ParsedRule rule : parsed) {
+            Matcher named = SIGNAL_NAMED.matcher(rule.conditions());
+            while (named.find()) {
+                Matcher signal = STRING.matcher(named.group(1));
+                while (signal.find()) {
+                    String name = signal.group(1);
+                    if (!known.contains(name)) {
+                        problems.add(DecisionTables.problem(tableDrl, rule.file(),
+                                lineOf(sources.get(rule.file()), rule.line(), "\"" + name + "\""),
+                                "signal \"" + name + "\" is not in knowledge-base/lexicon" + Suggestions.didYouMean(name, known)
+                                        + " (a rule can only match a signal some phrase of the lexicon produces)"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The type names the rules' patterns match; CompileHints keeps those that are fact types. */
+    private static Set<String> factTypes(List<ParsedRule> parsed) {
+        Set<String> names = new TreeSet<>();
+        for (ParsedRule rule : parsed) {
+            Matcher type = PATTERN_TYPE.matcher(rule.conditions());
+            while (type.find()) {
+                names.add(type.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The line of the first occurrence of the text at or after a line, or that line when there is none. */
+    private static int lineOf(String source, int fromLine, String text) {
+        if (source == null) {
+            return fromLine;
+        }
+        int offset = 0;
+        for (int line = 1; line < fromLine && offset >= 0; line++) {
+            offset = source.indexOf('\n', offset) + 1;
+        }
+        int at = source.indexOf(text, Math.max(0, offset));
+        return at < 0 ? fromLine : RuleConventions.lineAt(source, at);
+    }
+
+    private static void readSource(Path file, String displayPath, Map<String, String> sources) {
+        try {
+            sources.put(displayPath, Files.readString(file));
+        } catch (IOException unreadable) {
+            // the builder reports the file it cannot read
         }
     }
 

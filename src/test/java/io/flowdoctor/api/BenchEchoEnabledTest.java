@@ -35,4 +35,11 @@ class BenchEchoEnabledTest {
                 .body("actions[0].statusCode", equalTo(404))
                 .body("actions[0].message", equalTo("No manager found for the specified user."));
     }
+
+    @Test
+    void switchedOnItIsListedInTheOpenApiDocument() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey(OpenApiRoles.BENCH_ECHO));
+    }
 }

@@ -104,7 +104,7 @@ class KnowledgeGapsResourceTest {
                 .body("field", equalTo("status")).body("detail", containsString("OPEN or DISMISSED"));
         given().queryParam("status", "solved").when().get("/api/v1/knowledge-gaps")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("field", equalTo("status")).body("detail", containsString("open, dismissed, covered"));
+                .body("field", equalTo("status")).body("detail", containsString("OPEN, DISMISSED, COVERED"));
         given().when().get("/api/v1/knowledge-gaps/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE);
     }

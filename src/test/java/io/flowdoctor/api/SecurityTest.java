@@ -85,8 +85,18 @@ class SecurityTest {
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("callsAndWrongRoles")
-    void aWrongRoleGets403(Call call, String key) {
-        send(call, key).then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    void aWrongRoleGets403NamingTheRoleItNeeds(Call call, String key) {
+        List<String> roles = new java.util.ArrayList<>(List.of(role(call.role())));
+        List.of(call.alsoAllowed()).forEach(also -> roles.add(role(also)));
+        send(call, key).then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403))
+                .body("requiredRoles", equalTo(roles))
+                .body("detail",
+                        equalTo("These credentials do not carry the role this call needs: " + String.join(" or ", roles)));
+    }
+
+    /** The role a test key holds: test-service-key holds service. */
+    private static String role(String key) {
+        return key.replace("test-", "").replace("-key", "");
     }
 
     @ParameterizedTest(name = "{0} with its role")

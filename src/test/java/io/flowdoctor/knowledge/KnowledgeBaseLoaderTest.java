@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.TestFiles;
 
 class KnowledgeBaseLoaderTest {
+
+    @TempDir
+    Path workspace;
 
     private final KnowledgeBase knowledge = KnowledgeBaseLoader.load(ProjectRuleBase.KNOWLEDGE);
 
@@ -53,6 +61,43 @@ class KnowledgeBaseLoaderTest {
         assertEquals("custom", knowledge.connectorId("Custom connector"));
         assertEquals("contoso-5finvoices", knowledge.connectorId("shared_contoso-5finvoices"));
         assertEquals("contoso-5finvoices-5f0123", knowledge.connectorId("shared_contoso-5finvoices-5f0123"));
+    }
+
+    @Test
+    void aTipThatMissesAFieldNamesTheFieldTheLanguageAndTheLine() throws IOException {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        Files.writeString(knowledge.resolve("tips/extra.yaml"), """
+                extra.half-written:
+                  en:
+                    title: Half written
+                    whatHappened: Something.
+                    steps: [Do it.]
+                  nl:
+                    title: Half geschreven
+                    whatHappened: Iets.
+                """);
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge));
+
+        assertEquals(List.of("knowledge-base/tips/extra.yaml:1: tip 'extra.half-written' misses field 'steps' (nl):"
+                + " at least one step, none empty"), e.problems());
+    }
+
+    @Test
+    void aMisspeltFieldOfATipNamesTheNearestField() throws IOException {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        Files.writeString(knowledge.resolve("tips/extra.yaml"), """
+                extra.misspelt:
+                  en:
+                    title: Misspelt
+                    whatHapened: Something.
+                    steps: [Do it.]
+                """);
+
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge));
+
+        assertEquals(List.of("knowledge-base/tips/extra.yaml:4: unknown field 'whatHapened'; did you mean `whatHappened`?"
+                + " (allowed: steps, title, whatHappened)"), e.problems());
     }
 
     @Test

@@ -77,8 +77,10 @@ class LexiconTest {
 
         KnowledgeBaseException refused = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge));
 
-        assertEquals(List.of("knowledge-base/lexicon/extra.yaml: permission-denied (en) phrase 'Access  Denied' can never match"
-                + " a message; write it as 'access denied'"), refused.problems());
+        assertEquals(
+                List.of("knowledge-base/lexicon/extra.yaml:3: permission-denied (en) phrase 'Access  Denied' can never match"
+                        + " a message; write it as 'access denied'"),
+                refused.problems());
     }
 
     @Test

@@ -94,6 +94,88 @@ class RuleBaseCompilerTest {
     }
 
     @Test
+    void aMisspeltFieldNamesTheNearestFieldOfTheFact() throws IOException {
+        Path rules = rulesWith("fields.drl", HEADER + """
+                rule "Reads a field that does not exist"
+                    @id("FIELD-001")
+                when
+                    FailedAction(txt contains "no manager found")
+                then
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/fields.drl", 6, "FailedAction has no field `txt`; did you mean `text`?"
+                + " (fields of FailedAction: name, connector, operation, statusCode, errorCode, text, retryAfterSeconds)"
+                + " in: txt contains \"no manager found\""), e.problems().get(0));
+    }
+
+    @Test
+    void aValueThatIsNotAllowedListsTheAllowedValues() throws IOException {
+        Path rules = rulesWith("values.drl", HEADER + """
+                rule "Concludes a category that does not exist"
+                    @id("VALUE-001")
+                when
+                    FailedAction(statusCode == 500)
+                then
+                    insertLogical(new Finding(Category.TRANSIENTT, Specificity.STATUS_CODE));
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/values.drl", 8, "`Category.TRANSIENTT` is not allowed; did you mean `TRANSIENT`?"
+                + " (allowed values of Category: LICENSING_OR_PERMISSION, AUTHENTICATION, CONNECTOR_LIMIT, THROTTLING,"
+                + " TIMEOUT, EXPRESSION, DATA, ACTION_CONFIGURATION, TRANSIENT, UNKNOWN)"), e.problems().get(0));
+    }
+
+    @Test
+    void aMisspeltFactTypeNamesTheNearestFactType() throws IOException {
+        Path rules = rulesWith("types.drl", HEADER + """
+                rule "Matches a fact type that does not exist"
+                    @id("TYPE-001")
+                when
+                    FailedAction(statusCode == 500)
+                    Signl(name == "timed-out")
+                then
+                end
+                rule "Matches a signal"
+                    @id("TYPE-002")
+                when
+                    Signal(name == "timed-out")
+                then
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        RuleProblem problem = e.problems().stream().filter(p -> p.message().contains("Signl")).findFirst()
+                .orElseThrow(() -> new AssertionError(e.getMessage()));
+        assertTrue(problem.message().startsWith("there is no fact type `Signl`; did you mean `Signal`?"), problem.toString());
+    }
+
+    @Test
+    void aSignalTheLexiconDoesNotProduceIsRefusedWithTheNearestOne() throws IOException {
+        Path rules = rulesWith("signals.drl", HEADER + """
+                rule "Matches a signal nobody wrote"
+                    @id("SIGNAL-001")
+                when
+                    Signal(name in ("timed-out", "permision-denied"))
+                then
+                end
+                """);
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/signals.drl", 6, "signal \"permision-denied\" is not in knowledge-base/lexicon;"
+                + " did you mean `permission-denied`? (a rule can only match a signal some phrase of the lexicon produces)"),
+                e.problems().get(0));
+    }
+
+    @Test
+    void aMisspeltTableValueIsReportedAtItsRowWithTheAllowedValues() throws IOException {
+        Path rules = rulesWith("codes/sample.drl.csv",
+                TABLE.formatted("LICENSING_OR_PERMISSION").replace(",AUTOMATIC,", ",AUTOMATC,"));
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
+        assertEquals(new RuleProblem("rules/codes/sample.drl.csv", 10, "row 10: `Resubmit.AUTOMATC` is not allowed;"
+                + " did you mean `AUTOMATIC`? (allowed values of Resubmit: NOW, AUTOMATIC, AFTER_FIX, NOT_ADVISED)"),
+                e.problems().get(0));
+    }
+
+    @Test
     void aRuleWithoutAnIdIsRefused() throws IOException {
         Path rules = rulesWith("anonymous.drl", HEADER + """
                 rule "Has no id"

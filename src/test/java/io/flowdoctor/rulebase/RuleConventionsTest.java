@@ -5,67 +5,82 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.flowdoctor.ProjectRuleBase;
 
 /**
- * The conventions rules must keep to match at all: text, codes and connectors are compared in their
- * normalised form (lower case, single spaces), so a literal in another form can never match. Decision tables
- * are checked in the DRL their compiler generates, where a code cell becomes {@code Code(value == "...")}.
+ * The conventions rules must keep to match at all (text, codes and connectors are compared in their normalised
+ * form, so a literal in another form can never match) and to be read (every DRL file opens with a comment), as
+ * {@link RuleConventions} checks them for ./check-rules.
  */
 class RuleConventionsTest {
 
-    private static final Pattern COMPARED_LITERAL = Pattern
-            .compile("(text|errorCode|connector|operation|value)\\s*(?:contains|==|in)\\s*\\(?\\s*((?:\"[^\"]*\"\\s*,?\\s*)+)");
-    private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
+    @TempDir
+    Path workspace;
 
     @Test
-    void comparedLiteralsAreInNormalisedForm() throws IOException {
-        List<String> offenders = new ArrayList<>();
-        for (Path file : ruleFiles()) {
-            String rules = DecisionTables.isTable(file) ? DecisionTables.drl(file) : Files.readString(file);
-            Matcher comparison = COMPARED_LITERAL.matcher(rules);
-            while (comparison.find()) {
-                Matcher literal = STRING.matcher(comparison.group(2));
-                while (literal.find()) {
-                    String value = literal.group(1);
-                    if (!value.equals(value.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip())) {
-                        offenders.add(file + ": " + comparison.group(1) + " \"" + value + "\"");
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), offenders, "literals that can never match the normalised facts");
+    void theProjectsRulesKeepTheirConventions() {
+        assertEquals(List.of(), RuleConventions.problems(ProjectRuleBase.RULES));
     }
 
     @Test
-    void everyRuleFileOpensWithACommentForAnalysts() throws IOException {
-        List<String> withoutComment = new ArrayList<>();
-        for (Path file : drlFiles()) {
-            if (!Files.readString(file).startsWith("//")) {
-                withoutComment.add(file.toString());
-            }
-        }
-        assertEquals(List.of(), withoutComment);
+    void aLiteralThatCanNeverMatchIsReportedWithItsLineAndItsNormalForm() throws IOException {
+        Path rules = rules("generic/shouting.drl", """
+                // A family for the test.
+                package io.flowdoctor.rules;
+                import io.flowdoctor.diagnosis.*;
+
+                rule "Matches text in capitals"
+                    @id("LOUD-001")
+                when
+                    FailedAction(text contains "List View  Threshold", operation == "Manager_V2")
+                then
+                end
+                """);
+
+        assertEquals(List.of(
+                new RuleProblem("rules/generic/shouting.drl", 8, "text literal \"List View  Threshold\" can never match:"
+                        + " text is compared in its normal form (lower case, single spaces, plain quotes);"
+                        + " write \"list view threshold\""),
+                new RuleProblem("rules/generic/shouting.drl", 8, "operation literal \"Manager_V2\" can never match:"
+                        + " operation is compared in its normal form (lower case, trimmed); write \"manager_v2\"")),
+                RuleConventions.problems(rules));
     }
 
-    private static List<Path> ruleFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(ProjectRuleBase.RULES)) {
-            return files.filter(f -> f.toString().endsWith(".drl") || DecisionTables.isTable(f)).sorted().toList();
-        }
+    @Test
+    void aTypographicQuoteCanNeverMatchEither() throws IOException {
+        Path rules = rules("generic/quotes.drl", """
+                // A family for the test.
+                rule "Matches a typographic quote"
+                when
+                    FailedAction(text contains "can\u2019t")
+                then
+                end
+                """);
+
+        assertEquals(List.of(new RuleProblem("rules/generic/quotes.drl", 4, "text literal \"can\u2019t\" can never match:"
+                + " text is compared in its normal form (lower case, single spaces, plain quotes); write \"can't\"")),
+                RuleConventions.problems(rules));
     }
 
-    private static List<Path> drlFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(ProjectRuleBase.RULES)) {
-            return files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
-        }
+    @Test
+    void aRuleFileWithoutItsOpeningCommentIsReported() throws IOException {
+        Path rules = rules("generic/silent.drl", "package io.flowdoctor.rules;\n");
+
+        List<RuleProblem> problems = RuleConventions.problems(rules);
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("rules/generic/silent.drl:1", problems.get(0).file() + ":" + problems.get(0).line());
+    }
+
+    private Path rules(String name, String drl) throws IOException {
+        Path rules = workspace.resolve("rules");
+        Files.createDirectories(rules.resolve(name).getParent());
+        Files.writeString(rules.resolve(name), drl);
+        return rules;
     }
 }

@@ -1,91 +1,67 @@
 package io.flowdoctor.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.flowdoctor.ProjectRuleBase;
-import io.flowdoctor.diagnosis.Category;
-import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.TestFiles;
+import io.flowdoctor.conventions.Conventions;
+import io.flowdoctor.conventions.Conventions.Part;
+import io.flowdoctor.rulebase.RuleProblem;
 
-/** The test split stays unseen: no scenario repeats its messages, no rule or knowledge file names its cases. */
+/**
+ * The test split stays unseen: it is large enough and covers every category, no scenario or sample repeats its
+ * messages, no rule or knowledge file names its cases (SPLIT_DISCIPLINE, as ./check-rules runs it).
+ */
 class EvaluationSplitTest {
 
-    private static final Path EVALUATION = ProjectRuleBase.KNOWLEDGE.resolve("evaluation");
-    private static final EvaluationSplit TEST = CorpusEvaluation.load(EVALUATION.resolve("test.yaml"));
-    private static final EvaluationSplit DEVELOPMENT = CorpusEvaluation.load(EVALUATION.resolve("development.yaml"));
+    private static final Path SAMPLES = Path.of("samples");
+
+    @TempDir
+    Path workspace;
 
     @Test
-    void theTestSplitIsLargeEnoughAndCoversEveryCategory() {
-        assertTrue(TEST.cases().size() >= 150, "at least 150 test cases: " + TEST.cases().size());
-        Set<?> categories = TEST.cases().stream().map(c -> c.label().category()).collect(Collectors.toSet());
-        assertEquals(Category.values().length, categories.size(), "every category in the test split");
-    }
-
-    @Test
-    void theSplitsShareNoMessage() {
-        Set<String> test = TEST.cases().stream().map(c -> normalised(c.message())).collect(Collectors.toSet());
-        List<String> shared = DEVELOPMENT.cases().stream().filter(c -> test.contains(normalised(c.message())))
-                .map(LabelledFailure::id).toList();
-        assertEquals(List.of(), shared);
+    void theTestSplitStaysUnseen() {
+        assertEquals(List.of(), discipline(ProjectRuleBase.KNOWLEDGE, SAMPLES));
     }
 
     @Test
-    void noScenarioRepeatsATestSplitMessage() {
-        Set<String> test = TEST.cases().stream().map(c -> normalised(c.message())).collect(Collectors.toSet());
-        List<String> leaks = new ArrayList<>();
-        for (ScenarioFile file : ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))) {
-            for (Scenario scenario : file.cases()) {
-                for (RunReport.ReportedAction action : scenario.request().actions()) {
-                    if (action.message() != null && test.contains(normalised(action.message()))) {
-                        leaks.add(file.file() + ": " + scenario.name());
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), leaks, "scenarios that repeat a message of the frozen test split");
+    void aSampleThatRepeatsATestSplitMessageIsReported() throws IOException {
+        Path samples = TestFiles.copyTree(SAMPLES, workspace.resolve("samples"));
+        Files.writeString(samples.resolve("platform-dlp-policy.json"), """
+                {"flowId": "f", "actions": [{"name": "Get items", "message":
+                 "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance."}]}
+                """);
+
+        assertEquals(List.of(new RuleProblem("samples/platform-dlp-policy.json", 0,
+                "the sample repeats a message of the frozen test split; take another failure")),
+                discipline(ProjectRuleBase.KNOWLEDGE, samples));
     }
 
     @Test
-    void noRuleOrKnowledgeFileNamesATestCase() throws IOException {
-        Pattern ids = Pattern.compile("\\b(" + TEST.cases().stream().map(LabelledFailure::id).map(Pattern::quote)
-                .collect(Collectors.joining("|")) + ")\\b");
-        List<String> citing = new ArrayList<>();
-        for (Path root : List.of(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(Files::isRegularFile).filter(file -> !file.startsWith(EVALUATION)).forEach(file -> {
-                    var matcher = ids.matcher(read(file));
-                    if (matcher.find()) {
-                        citing.add(file + " names " + matcher.group(1));
-                    }
-                });
-            }
-        }
-        assertEquals(List.of(), citing);
+    void aScenarioThatRepeatsATestSplitMessageIsReported() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("scenarios/connectors/office365users.yaml"),
+                "message: \"No manager found for the specified user.\"",
+                "message: \"Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.\"");
+
+        List<RuleProblem> problems = discipline(knowledge, SAMPLES);
+
+        assertEquals(4, problems.size(), problems.toString());
+        assertEquals(List.of(new RuleProblem("knowledge-base/scenarios/connectors/office365users.yaml", 0,
+                "scenario 'Get manager without a manager in Entra ID' repeats a message of the frozen test split;"
+                        + " take another failure")),
+                problems.subList(0, 1));
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String normalised(String message) {
-        return message.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    private static List<RuleProblem> discipline(Path knowledge, Path samples) {
+        return Conventions.problems(Part.SPLIT_DISCIPLINE, ProjectRuleBase.RULES, knowledge, samples, null);
     }
 }
