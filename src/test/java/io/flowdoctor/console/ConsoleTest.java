@@ -1,0 +1,102 @@
+package io.flowdoctor.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.TestApiKey;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The console over HTTP: sign-in, CSRF, security headers, languages, and what its pages show. */
+@QuarkusTest
+class ConsoleTest {
+
+    @Test
+    void anyoneNotSignedInIsSentToTheSignInForm() {
+        given().header(TestApiKey.HEADER, "").redirects().follow(false).when().get("/console/diagnoses")
+                .then().statusCode(302).header("Location", endsWith("/console/login"));
+        given().header(TestApiKey.HEADER, "").when().get("/console/login")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("name=\"j_username\""), containsString("action=\"/console/j_security_check\""));
+    }
+
+    @Test
+    void anApiKeyDoesNotOpenTheConsole() {
+        given().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).redirects().follow(false).when().get("/console")
+                .then().statusCode(302).header("Location", endsWith("/console/login"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        var refused = given().header(TestApiKey.HEADER, "").redirects().follow(false)
+                .formParam("j_username", "support").formParam("j_password", "not-the-key")
+                .when().post("/console/j_security_check");
+        refused.then().statusCode(302).header("Location", endsWith("/console/login?error=true"));
+        assertNull(refused.getCookie("flowdoctor-console"), "no session for a wrong password");
+        // A key that is valid but carries another role does not sign in as support either.
+        given().header(TestApiKey.HEADER, "").redirects().follow(false)
+                .formParam("j_username", "support").formParam("j_password", TestApiKey.SERVICE)
+                .when().post("/console/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/console/login?error=true"));
+        given().header(TestApiKey.HEADER, "").when().get("/console/login?error=true")
+                .then().statusCode(200).body(containsString("Wrong user name or password."));
+    }
+
+    @Test
+    void aRoleAndItsApiKeySignIn() {
+        ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
+        session.open("/console").then().statusCode(200)
+                .body(containsString("Signed in as support"), containsString("Failures per hour by category"));
+    }
+
+    @Test
+    void consolePagesCarrySecurityHeaders() {
+        ConsoleSession session = ConsoleSession.signIn("analyst", TestApiKey.ANALYST);
+        session.open("/console/rules").then().statusCode(200)
+                .header("Content-Security-Policy", allOf(containsString("frame-ancestors 'none'"),
+                        containsString("script-src 'self'"), containsString("style-src 'self'"),
+                        not(containsString("unsafe-inline"))))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin")
+                .body(containsString("Catalog ("));
+        given().header(TestApiKey.HEADER, "").when().get("/console/login")
+                .then().header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() {
+        String caseId = UUID.randomUUID().toString();
+        ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
+        session.open("/console/cases");
+        session.request().formParam("status", "ACKNOWLEDGED").when().post("/console/cases/" + caseId)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://flowdoctor.io/problems/csrf"));
+        session.request().header(CsrfTokens.HEADER, "forged.token").header("HX-Request", "true")
+                .formParam("status", "ACKNOWLEDGED").when().post("/console/cases/" + caseId)
+                .then().statusCode(403).body(containsString("This page has expired"));
+        // With the page's token the request goes through (to the unknown case).
+        session.withToken().formParam("status", "ACKNOWLEDGED").when().post("/console/cases/" + caseId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void dutchTextsForAcceptLanguageNl() {
+        given().header(TestApiKey.HEADER, "").header("Accept-Language", "nl-NL,nl;q=0.9").when().get("/console/login")
+                .then().statusCode(200).body(containsString("lang=\"nl\""), containsString("Gebruikersnaam"),
+                        containsString("Wachtwoord"));
+        ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
+        session.request().header("Accept-Language", "nl").when().get("/console/cases")
+                .then().statusCode(200).body(containsString("Escalaties"), containsString("Aangemeld als support"));
+        session.request().header("Accept-Language", "nl").when().get("/console/cases?lang=en")
+                .then().statusCode(200).cookie("flowdoctor-lang", "en").body(containsString("Escalation cases"));
+    }
+}
