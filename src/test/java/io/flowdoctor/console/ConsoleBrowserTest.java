@@ -175,6 +175,10 @@ class ConsoleBrowserTest {
         WebElement message = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("case-message")));
         assertTrue(message.getText().contains("RESOLVED cannot become ACKNOWLEDGED"), message.getText());
         assertEquals("RESOLVED", browser.find("#case-status").getText());
+        browser.screenshot("case-refused");
+        // The overview once there are failures of several kinds and cases.
+        browser.go("/console");
+        browser.screenshot("overview");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.UUID;
 
@@ -19,6 +20,9 @@ import io.restassured.http.ContentType;
 /** The console over HTTP: sign-in, CSRF, security headers, languages, and what its pages show. */
 @QuarkusTest
 class ConsoleTest {
+
+    /** alice's password; application.properties holds only its hash (%test profile). */
+    private static final String ALICE_PASSWORD = "alice-test-password";
 
     @Test
     void anyoneNotSignedInIsSentToTheSignInForm() {
@@ -56,6 +60,23 @@ class ConsoleTest {
         ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
         session.open("/console").then().statusCode(200)
                 .body(containsString("Signed in as support"), containsString("Failures per hour by category"));
+    }
+
+    @Test
+    void aConfiguredUserSignsInWithAPasswordAndGetsItsRolesOnly() {
+        assertThrows(IllegalStateException.class, () -> ConsoleSession.signIn("alice", "not-her-password"));
+        ConsoleSession alice = ConsoleSession.signIn("alice", ALICE_PASSWORD);
+        alice.open("/console/rules").then().statusCode(200).body(containsString("Signed in as alice"));
+        // An analyst reads the cases but does not work them.
+        alice.open("/console/cases").then().statusCode(200).body(containsString("Escalation cases"));
+        alice.withToken().formParam("status", "ACKNOWLEDGED").when().post("/console/cases/" + UUID.randomUUID())
+                .then().statusCode(403).body("status", equalTo(403));
+    }
+
+    @Test
+    void aServiceKeySignsInButSeesNoPage() {
+        ConsoleSession service = ConsoleSession.signIn("service", TestApiKey.SERVICE);
+        service.request().when().get("/console/diagnoses").then().statusCode(403);
     }
 
     @Test
