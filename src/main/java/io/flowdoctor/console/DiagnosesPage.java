@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.history.AuditQuery;
@@ -45,7 +47,7 @@ public class DiagnosesPage {
     private final Template one;
 
     public DiagnosesPage(Pages pages, AuditService audit, DiagnosisView views, RepairTipsPreview emails,
-            io.flowdoctor.FlowDoctorConfig config,
+            FlowDoctorConfig config,
             @Location("console/diagnoses.html") Template list, @Location("console/diagnoses-table.html") Template table,
             @Location("console/diagnosis.html") Template one) {
         this.pages = pages;
@@ -141,10 +143,9 @@ public class DiagnosesPage {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT)).name();
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException unknown) {
             return null;
         }
     }
-
 }

@@ -1,5 +1,6 @@
 package io.flowdoctor.console;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public class DiagnosisView {
         Map<String, Object> data = new HashMap<>();
         data.put("d", answer);
         data.put("flowName", text(detail.request(), "flowName"));
-        data.put("failedAt", java.time.Instant.parse(detail.request().path("failedAt").asText()));
+        data.put("failedAt", Instant.parse(detail.request().path("failedAt").asText()));
         data.put("actions", actions(detail.request(), answer.failedAction()));
         data.put("rules", firedRules(detail.firedRules(), explained));
         data.put("explainedNow", explainedNow && !explained.isEmpty());

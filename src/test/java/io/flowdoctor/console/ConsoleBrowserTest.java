@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,14 +78,27 @@ class ConsoleBrowserTest {
     void theOverviewShowsFailuresByCategoryAndTheRuleBase() throws Exception {
         open();
         String flow = "overview-" + UUID.randomUUID();
-        diagnose(flow, "Overview flow", "HTTP", null, 500, null, "Internal server error");
-        diagnose(flow, "Overview flow", "Get manager (V2)", "shared_office365users", 404, "ResourceNotFound",
-                "No manager found for the specified user.");
+        // A day of failures of several kinds, some hours apart.
+        Instant now = Instant.now();
+        for (int hoursAgo = 20; hoursAgo >= 0; hoursAgo -= 3) {
+            diagnose(flow, "Overview flow", "HTTP", null, 500, null, "Internal server error",
+                    now.minus(Duration.ofHours(hoursAgo)));
+            if (hoursAgo % 2 == 0) {
+                diagnose(flow, "Overview flow", "Get manager (V2)", "shared_office365users", 404, "ResourceNotFound",
+                        "No manager found for the specified user.", now.minus(Duration.ofHours(hoursAgo)));
+            }
+        }
         browser.go("/console");
-        assertFalse(browser.driver().findElements(By.cssSelector("svg.chart rect.bar")).isEmpty(), "bars drawn");
+        assertTrue(browser.driver().findElements(By.cssSelector("svg.chart rect.bar")).size() >= 7, "bars drawn");
+        assertTrue(browser.find("#failures").getText().contains("TRANSIENT"));
         assertTrue(browser.find("#top-connectors").getText().contains("office365users"));
         assertTrue(browser.find("#rule-base").getText().contains("No reload was rejected"));
-        browser.screenshot("overview");
+        // A flow's page: its diagnoses, its incident and its e-mail setting.
+        browser.go("/console/flows/" + flow);
+        assertTrue(browser.find("#incident-state").getText().contains("failures since"));
+        assertTrue(browser.find("#email-setting").getText().startsWith("On"));
+        assertTrue(browser.find("#audit").getText().contains("Overview flow"));
+        browser.screenshot("flow");
     }
 
     @Test
@@ -241,7 +256,13 @@ class ConsoleBrowserTest {
 
     private static String diagnose(String flow, String flowName, String step, String connector, int status,
             String errorCode, String message) {
+        return diagnose(flow, flowName, step, connector, status, errorCode, message, Instant.now());
+    }
+
+    private static String diagnose(String flow, String flowName, String step, String connector, int status,
+            String errorCode, String message, Instant failedAt) {
         String body = "{\"flowId\": " + quote(flow) + ", \"flowName\": " + quote(flowName) + ", \"runId\": \"run-1\","
+                + " \"failedAt\": \"" + failedAt + "\","
                 + " \"actions\": [{\"name\": " + quote(step) + ", \"connector\": " + quote(connector)
                 + ", \"statusCode\": " + status + ", \"errorCode\": " + quote(errorCode) + ", \"message\": "
                 + quote(message) + "}]}";
