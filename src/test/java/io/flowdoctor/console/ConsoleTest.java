@@ -110,6 +110,41 @@ class ConsoleTest {
     }
 
     @Test
+    void aCaseMoveTheApiRefusesIsRefusedWithItsReason() {
+        String flow = "console-case-" + UUID.randomUUID();
+        String diagnosisId = given().header(TestApiKey.HEADER, TestApiKey.SERVICE).contentType(ContentType.JSON)
+                .body("{\"flowId\": \"" + flow + "\", \"actions\": [{\"name\": \"Create item\", \"statusCode\": 403, "
+                        + "\"errorCode\": \"DlpViolation\", \"message\": \"Blocked by a data loss prevention policy\"}]}")
+                .when().post("/api/v1/diagnoses").then().statusCode(200).extract().path("diagnosisId");
+        ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
+        String page = session.open("/console/diagnoses/" + diagnosisId).then().statusCode(200).extract().asString();
+        String caseId = page.replaceAll("(?s).*href=\"/console/cases/([0-9a-f-]{36})\".*", "$1");
+        session.withToken().formParam("status", "RESOLVED").formParam("note", "Fixed <by> admin")
+                .when().post("/console/cases/" + caseId)
+                .then().statusCode(200).body(containsString("Saved."), containsString("RESOLVED"),
+                        containsString("Fixed &lt;by&gt; admin"), not(containsString("<html")));
+        session.withToken().formParam("status", "ACKNOWLEDGED").when().post("/console/cases/" + caseId)
+                .then().statusCode(409).body(containsString("A case that is RESOLVED cannot become ACKNOWLEDGED"));
+        session.withToken().formParam("note", "x".repeat(4001)).when().post("/console/cases/" + caseId)
+                .then().statusCode(400).body(containsString("at most 4000 characters"));
+    }
+
+    @Test
+    void theAuditFilterAnswersHtmxWithTheTableOnly() {
+        String flow = "console-filter-" + UUID.randomUUID();
+        given().header(TestApiKey.HEADER, TestApiKey.SERVICE).contentType(ContentType.JSON)
+                .body("{\"flowId\": \"" + flow + "\", \"actions\": [{\"name\": \"HTTP\", \"statusCode\": 500}]}")
+                .when().post("/api/v1/diagnoses").then().statusCode(200);
+        ConsoleSession session = ConsoleSession.signIn("analyst", TestApiKey.ANALYST);
+        session.request().header("HX-Request", "true").queryParam("flowId", flow).queryParam("category", "TRANSIENT")
+                .when().get("/console/diagnoses")
+                .then().statusCode(200).body(containsString("id=\"audit\""), containsString("1 diagnoses"),
+                        containsString(flow), not(containsString("<html")));
+        session.request().queryParam("flowId", flow).queryParam("category", "DATA").when().get("/console/diagnoses")
+                .then().statusCode(200).body(containsString("<html"), containsString("No diagnosis matches these filters."));
+    }
+
+    @Test
     void dutchTextsForAcceptLanguageNl() {
         given().header(TestApiKey.HEADER, "").header("Accept-Language", "nl-NL,nl;q=0.9").when().get("/console/login")
                 .then().statusCode(200).body(containsString("lang=\"nl\""), containsString("Gebruikersnaam"),
