@@ -118,6 +118,8 @@ class ConsoleTest {
                 .when().post("/api/v1/diagnoses").then().statusCode(200).extract().path("diagnosisId");
         ConsoleSession session = ConsoleSession.signIn("support", TestApiKey.SUPPORT);
         String page = session.open("/console/diagnoses/" + diagnosisId).then().statusCode(200).extract().asString();
+        session.request().when().get("/console/diagnoses/" + diagnosisId + "/email")
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("Create item"));
         String caseId = page.replaceAll("(?s).*href=\"/console/cases/([0-9a-f-]{36})\".*", "$1");
         session.withToken().formParam("status", "RESOLVED").formParam("note", "Fixed <by> admin")
                 .when().post("/console/cases/" + caseId)
