@@ -48,6 +48,41 @@ public interface FlowDoctorConfig {
         }
     }
 
+    /** The support console under /console: who may sign in, and how its forms are protected. */
+    Console console();
+
+    interface Console {
+
+        /**
+         * Let a person sign in with a role's name (service, analyst, support) as user name and that role's API
+         * key as password, so that the console works out of the box.
+         */
+        @WithDefault("true")
+        boolean apiKeySignIn();
+
+        /** People who sign in with a password: flowdoctor.console.users.<name>.password-hash and .roles. */
+        Map<String, User> users();
+
+        /**
+         * Key that signs the forms' CSRF tokens; when unset, one is made at every start, and pages opened before a
+         * restart must be reloaded. Set it when several instances serve the console.
+         */
+        Optional<String> csrfKey();
+
+        /** Rows per page in the console's lists. */
+        @WithDefault("20")
+        int pageSize();
+
+        interface User {
+
+            /** The password's hash, as printed by io.flowdoctor.security.PasswordHash; never the password. */
+            String passwordHash();
+
+            /** Any of analyst, support (service may sign in but sees no page). */
+            Set<String> roles();
+        }
+    }
+
     /** Limits of one diagnosis request; each is answered with 400 problem+json naming it. */
     Limits limits();
 

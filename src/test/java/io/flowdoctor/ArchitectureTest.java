@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The architecture as the package names promise it: dependencies point one way (api -> intake ->
+ * The architecture as the package names promise it: dependencies point one way (api/console -> intake ->
  * diagnosis, history, notify -> rulebase, knowledge), reasoning does no I/O, and Drools stays behind
  * the rule base's one door.
  */
@@ -37,7 +37,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.flowdoctor.diagnosis..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.flowdoctor.api..", "io.flowdoctor.intake..",
                         "io.flowdoctor.history..", "io.flowdoctor.notify..", "io.flowdoctor.lifecycle..",
-                        "io.flowdoctor.scenario..", "io.flowdoctor.security..")
+                        "io.flowdoctor.scenario..", "io.flowdoctor.security..", "io.flowdoctor.console..")
                 .check(main);
     }
 
@@ -46,6 +46,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.flowdoctor.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.flowdoctor.diagnosis..", "io.flowdoctor.api..",
                         "io.flowdoctor.intake..")
+                .check(main);
+    }
+
+    @Test
+    void nothingDependsOnTheConsole() {
+        noClasses().that().resideOutsideOfPackage("io.flowdoctor.console..")
+                .should().dependOnClassesThat().resideInAPackage("io.flowdoctor.console..")
+                .check(main);
+    }
+
+    @Test
+    void theConsoleReadsThroughTheServicesNotTheApi() {
+        noClasses().that().resideInAPackage("io.flowdoctor.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.flowdoctor.api..", "io.flowdoctor.rulebase..",
+                        "io.flowdoctor.scenario..")
                 .check(main);
     }
 

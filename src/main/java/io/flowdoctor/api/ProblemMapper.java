@@ -1,6 +1,7 @@
 package io.flowdoctor.api;
 
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,6 +38,8 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     static final String TYPES = "https://flowdoctor.io/problems/";
+    private static final String CONSOLE = "/console";
+    private static final String CONSOLE_SIGN_IN = "/console/j_security_check";
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
@@ -98,7 +102,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated(Exception e) {
+    public Response unauthenticated(Exception e, UriInfo uri) {
+        String path = uri.getPath();
+        if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+            // A person at the console: back to the sign-in form, saying why when the form itself failed.
+            return Response.status(302)
+                    .location(URI.create(path.equals(CONSOLE_SIGN_IN) ? "/console/login?error=true" : "/console/login"))
+                    .build();
+        }
         return Response.fromResponse(problem(new Problem(TYPES + "unauthenticated", "Unauthorized", 401,
                 "This call needs credentials: an API key in the API key header, or a bearer token", null, null)))
                 .header("WWW-Authenticate", "ApiKey")

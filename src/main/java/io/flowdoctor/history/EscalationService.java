@@ -73,6 +73,22 @@ public class EscalationService {
         return view(escalation, notes(id));
     }
 
+    /**
+     * The case a diagnosis belongs to: the one it opened or last repeated, else the latest case of its flow and
+     * failure signature opened before it; empty when it escalated no case.
+     */
+    @Transactional
+    public Optional<CaseView> forDiagnosis(UUID diagnosisId) {
+        return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(diagnosisId)
+                .filter(record -> record.signature != null)
+                .flatMap(record -> EscalationCase.<EscalationCase> find("flowId = ?1 and signature = ?2",
+                        Sort.descending("openedAt").and("id"), record.flowId, record.signature).stream()
+                        .filter(c -> diagnosisId.equals(c.firstDiagnosisId) || diagnosisId.equals(c.lastDiagnosisId)
+                                || !c.openedAt.isAfter(record.recordedAt))
+                        .findFirst())
+                .map(c -> view(c, List.of()));
+    }
+
     /** Moves the case to a new status and/or adds a note signed by its author; both optional, the transition checked. */
     @Transactional
     public CaseView change(UUID id, CaseStatus status, String note, String author) {

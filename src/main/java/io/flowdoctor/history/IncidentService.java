@@ -87,6 +87,12 @@ public class IncidentService {
         return Optional.of(closed);
     }
 
+    /** A flow's current incident and e-mail setting as stored; empty for a flow never seen. */
+    @Transactional
+    public Optional<FlowState> state(String flowId) {
+        return FlowState.findByIdOptional(flowId);
+    }
+
     /** An incident a recovery closed. */
     public record ClosedIncident(String flowId, int failureCount, Instant firstFailedAt, Instant recoveredAt) {
     }

@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final String CONSOLE = "/console";
+
     private final String header;
 
     public ApiKeyAuthenticationMechanism(FlowDoctorConfig config) {
@@ -37,6 +39,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (context.normalizedPath().startsWith(CONSOLE)) {
+            // People use the console, not keys: its challenge is the sign-in form's redirect.
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "ApiKey header=\"" + header + "\""));
     }
 
