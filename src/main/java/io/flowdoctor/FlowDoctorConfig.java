@@ -118,6 +118,10 @@ public interface FlowDoctorConfig {
         /** Key that signs unsubscribe links; when unset, one is made once and kept in the data directory. */
         Optional<String> signingKey();
 
+        /** How long an unsubscribe link works after its e-mail was written. */
+        @WithDefault("60d")
+        Duration unsubscribeValidFor();
+
         enum Delivery {
             OUTBOX,
             SMTP

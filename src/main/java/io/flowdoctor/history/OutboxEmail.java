@@ -53,4 +53,16 @@ public class OutboxEmail extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The one-click unsubscribe link (List-Unsubscribe header); null for e-mails queued before it existed. */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
+
+    /** The claim of the sender that is sending it; only that sender records the outcome. */
+    @Column(name = "claim_id")
+    public String claimId;
+
+    /** Until when the claim holds; after that another sender may take the e-mail over. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }
