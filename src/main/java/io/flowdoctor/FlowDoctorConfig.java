@@ -108,6 +108,18 @@ public interface FlowDoctorConfig {
         @WithDefault("2s")
         Duration sendEvery();
 
+        /** E-mails on their way at once, per instance. */
+        @WithDefault("4")
+        int parallelSends();
+
+        /** The most e-mails an instance starts per second; 0 for no limit. */
+        @WithDefault("50")
+        double maxPerSecond();
+
+        /** How long a sender's claim on an e-mail holds; after it another instance may send the e-mail. */
+        @WithDefault("5m")
+        Duration claimLease();
+
         /** Where the service is reached from a mail client, for the unsubscribe link. */
         @WithDefault("http://localhost:8080")
         String publicUrl();
@@ -117,6 +129,9 @@ public interface FlowDoctorConfig {
 
         /** Key that signs unsubscribe links; when unset, one is made once and kept in the data directory. */
         Optional<String> signingKey();
+
+        /** Domains an owner's address may belong to (lower case); any domain when unset. */
+        Optional<Set<String>> allowedDomains();
 
         /** How long an unsubscribe link works after its e-mail was written. */
         @WithDefault("60d")
