@@ -36,13 +36,13 @@ public class FlowSettingsResource {
     @GET
     @Operation(summary = "The flow's settings")
     public FlowSettings get(@PathParam("flowId") String flowId) {
-        return settings.get(flowId);
+        return settings.get(InvalidParameter.flowId(flowId));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch the flow's repair-tips e-mails on or off")
     public FlowSettings put(@PathParam("flowId") String flowId, @NotNull @Valid SettingsChange change) {
-        return settings.set(flowId, change.repairTipsEmail());
+        return settings.set(InvalidParameter.flowId(flowId), change.repairTipsEmail());
     }
 }

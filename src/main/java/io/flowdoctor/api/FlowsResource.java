@@ -30,7 +30,7 @@ public class FlowsResource {
     @Operation(summary = "A run of the flow succeeded: close its incident and credit the latest diagnosis within the "
             + "effectiveness window with the recovery. 200 with the incident closed, 204 when none was open")
     public Response recovered(@PathParam("flowId") String flowId) {
-        return recoveries.recover(flowId)
+        return recoveries.recover(InvalidParameter.flowId(flowId))
                 .map(closed -> Response.ok(closed).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -54,8 +54,9 @@ public class EmailSettings {
             }
             state.repairTipsEmail = repairTipsEmail;
             if (!repairTipsEmail) {
-                OutboxEmail.update("status = ?1, claimId = null, claimedUntil = null where flowId = ?2 and status = ?3",
-                        EmailStatus.CANCELLED, flowId, EmailStatus.PENDING);
+                // One already on its way (claimed by a sender) cannot be called back: its sender records it as sent.
+                OutboxEmail.update("status = ?1 where flowId = ?2 and status = ?3", EmailStatus.CANCELLED, flowId,
+                        EmailStatus.PENDING);
             }
         });
         return new FlowSettings(flowId, repairTipsEmail);

@@ -25,8 +25,8 @@ import io.quarkus.panache.common.Parameters;
  * SKIP LOCKED (another sender skips them instead of waiting) and marked with this claim and a lease in
  * the same transaction; a claim whose lease ran out (its sender died) is taken over. Only the head of
  * each flow's queue (its oldest waiting e-mail) is due, so a flow's e-mails go in order of age and a
- * backlog of one flow never holds up another's; the heads are sent several at a time, at most at the
- * configured rate.
+ * backlog of one flow never holds up another's (after each send the flow's next e-mail queues behind the
+ * heads that waited meanwhile); the heads are sent several at a time, at most at the configured rate.
  */
 public class OutboxWorker implements AutoCloseable {
 
@@ -132,20 +132,39 @@ public class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Sent, whatever happened to the row meanwhile (an opt-out cannot call back an e-mail on its way). */
+    /**
+     * Sent, whatever happened to the row meanwhile (an opt-out cannot call back an e-mail on its way). The
+     * flow's next e-mail takes its turn in a transaction of its own: each transaction locks one row, so it
+     * never deadlocks with an opt-out that cancels the flow's e-mails.
+     */
     void recordSent(UUID id, String claim) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        String flowId = QuarkusTransaction.requiringNew().call(() -> {
             OutboxEmail email = OutboxEmail.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (email == null || !claim.equals(email.claimId)) {
                 LOG.warnf("Repair-tips e-mail %s was sent after its claim had run out", id);
-                return;
+                return null;
             }
             email.status = EmailStatus.SENT;
             email.sentAt = Instant.now();
             email.attempts++;
             email.claimId = null;
             email.claimedUntil = null;
+            return email.flowId;
         });
+        if (flowId != null) {
+            QuarkusTransaction.requiringNew().run(() -> takeTurn(flowId, Instant.now()));
+        }
+    }
+
+    /**
+     * The flow's next e-mail queues again behind the heads that waited meanwhile (its send-after moves up to
+     * now, never later): flows take turns, so a flow with a long backlog cannot keep a new flow's e-mail waiting.
+     */
+    private static void takeTurn(String flowId, Instant now) {
+        OutboxEmail.<OutboxEmail> find("flowId = ?1 and status = ?2 order by createdAt, id", flowId, EmailStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .filter(next -> next.sendAfter.isBefore(now))
+                .ifPresent(next -> next.sendAfter = now);
     }
 
     void recordFailure(UUID id, String claim, Exception failure) {

@@ -54,7 +54,8 @@ public class RepairTipsRenderer {
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(label -> labels.put(label, knowledge.text("email." + label, language)));
-        String subject = Placeholders.fill(knowledge.text("email.subject", language), values);
+        // A header ends at a line break: whatever reaches the subject is kept on one line.
+        String subject = ControlCharacters.oneLine(Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("label", labels);
         data.put("lang", language.code());
         data.put("subject", subject);
