@@ -76,6 +76,21 @@ class UnsubscribeTokensTest {
         assertRefused(UnsubscribeRefused.Reason.EXPIRED, tokens.sign("flow-1", 0, NOW));
     }
 
+    @Test
+    void theKeyMadeAtFirstUseIsReadableByItsOwnerOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        java.nio.file.Path file = temp.resolve("data/unsubscribe-signing.key");
+
+        byte[] key = SigningKeyFile.keep(file);
+
+        assertEquals(32, key.length);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file.getParent())));
+        assertArrayEquals(key, SigningKeyFile.keep(file));
+    }
+
     private void assertRefused(UnsubscribeRefused.Reason reason, String token) {
         UnsubscribeRefused refused = assertThrows(UnsubscribeRefused.class, () -> tokens.verify(token, NOW));
         assertEquals(reason, refused.reason());
