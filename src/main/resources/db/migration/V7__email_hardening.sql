@@ -15,3 +15,12 @@ alter table outbox_email add column claimed_until timestamp with time zone;
 
 -- The head of each flow's queue (its oldest waiting e-mail) is what goes next.
 create index outbox_email_flow_queue on outbox_email (flow_id, status, created_at);
+
+-- Every accepted value fits its column: a subject holds a flow name of flowdoctor.limits.max-field-length
+-- (1,024) characters and the tip's title; an answer explained by many rules, each naming long step names,
+-- is larger than 400,000 characters.
+alter table outbox_email alter column subject set data type varchar(4000);
+alter table diagnosis_record alter column answer set data type varchar(1000000);
+alter table diagnosis_record alter column request_summary set data type varchar(1000000);
+alter table outbox_email alter column html set data type varchar(1000000);
+alter table outbox_email alter column text set data type varchar(1000000);

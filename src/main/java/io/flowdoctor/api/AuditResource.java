@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.FlowDoctorConfig;
@@ -51,10 +53,10 @@ public class AuditResource {
             @QueryParam("escalation") EscalationLevel escalation,
             @Parameter(description = "failed at or after, ISO-8601") @QueryParam("from") Instant from,
             @Parameter(description = "failed before, ISO-8601") @QueryParam("to") Instant to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000")) @QueryParam("page") String page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return audit.list(new AuditQuery(flowId, category == null ? null : category.name(), ruleId,
-                escalation == null ? null : escalation.name(), from, to, page, size));
+                escalation == null ? null : escalation.name(), from, to, Paging.page(page), size));
     }
 
     @GET

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.history.CaseStatus;
 import io.flowdoctor.history.EscalationService;
@@ -45,9 +48,9 @@ public class EscalationsResource {
     @GET
     @Operation(summary = "Cases, most recently changed first, optionally of one status")
     public PageOf<CaseView> list(@QueryParam("status") CaseStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000")) @QueryParam("page") String page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return escalations.list(status, page, size);
+        return escalations.list(status, Paging.page(page), size);
     }
 
     @GET

@@ -12,10 +12,17 @@ class InvalidParameter extends RuntimeException {
         this.parameter = parameter;
     }
 
-    /** A flow id from a path: no control characters, which would reach the log and the store. */
-    static String flowId(String flowId) {
+    /**
+     * A flow id from a path: no control characters, which would reach the log and the store, and no longer
+     * than a request's flowId may be (flowdoctor.limits.max-field-length), which is what its column holds.
+     */
+    static String flowId(String flowId, int maxLength) {
         if (ControlCharacters.containsAny(flowId)) {
             throw new InvalidParameter("flowId", flowId, "free of control characters (line breaks, tabs, NUL, ...)");
+        }
+        if (flowId.length() > maxLength) {
+            throw new InvalidParameter("flowId", flowId.substring(0, 40) + "...",
+                    "at most " + maxLength + " characters (flowdoctor.limits.max-field-length)");
         }
         return flowId;
     }

@@ -24,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.history.GapStatus;
@@ -60,9 +62,9 @@ public class KnowledgeGapsResource {
             @Parameter(description = "open, dismissed or covered") @QueryParam("status") String status,
             @Parameter(description = "seen at or after, ISO-8601") @QueryParam("from") Instant from,
             @Parameter(description = "seen before, ISO-8601") @QueryParam("to") Instant to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000")) @QueryParam("page") String page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return gaps.list(new GapQuery(connector, status == null ? null : status(status), from, to, page, size));
+        return gaps.list(new GapQuery(connector, status == null ? null : status(status), from, to, Paging.page(page), size));
     }
 
     @GET

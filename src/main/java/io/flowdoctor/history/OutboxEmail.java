@@ -28,12 +28,13 @@ public class OutboxEmail extends PanacheEntityBase {
 
     public String recipient;
 
+    @Column(length = 4000)
     public String subject;
 
-    @Column(length = 400000)
+    @Column(length = 1000000)
     public String html;
 
-    @Column(length = 400000)
+    @Column(length = 1000000)
     public String text;
 
     @Column(name = "created_at")
