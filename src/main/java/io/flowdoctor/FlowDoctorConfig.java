@@ -26,6 +26,20 @@ public interface FlowDoctorConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /** Limits of a request's head, answered with problem+json (414, 431). */
+    Http http();
+
+    interface Http {
+
+        /** Characters of a request's URI (path and query); longer ones get 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Bytes of a request's headers together; more get 431. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+    }
+
     /** Who may call: API keys by their SHA-256 hash (OIDC bearer tokens are configured with quarkus.oidc.*). */
     Security security();
 
