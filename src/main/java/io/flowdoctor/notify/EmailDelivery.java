@@ -36,8 +36,10 @@ public class EmailDelivery {
 
     public void deliver(OutboxEmail email) throws IOException {
         Map<String, String> headers = unsubscribeHeaders(email.unsubscribeUrl);
+        // E-mails queued before line breaks were refused may carry one in the subject: it would end the header.
+        String subject = ControlCharacters.oneLine(email.subject);
         if (config.email().delivery() == FlowDoctorConfig.Email.Delivery.SMTP) {
-            Mail mail = Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text)
+            Mail mail = Mail.withHtml(email.recipient, subject, email.html).setText(email.text)
                     .setFrom(config.email().from());
             headers.forEach(mail::addHeader);
             mailer.send(mail);
@@ -46,7 +48,7 @@ public class EmailDelivery {
         MailMessage message = new MailMessage()
                 .setFrom(config.email().from())
                 .setTo(email.recipient)
-                .setSubject(email.subject)
+                .setSubject(subject)
                 .setText(email.text)
                 .setHtml(email.html);
         headers.forEach(message::addHeader);
