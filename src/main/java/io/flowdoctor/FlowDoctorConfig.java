@@ -26,6 +26,20 @@ public interface FlowDoctorConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /** Limits of a request's head, answered with problem+json (414, 431). */
+    Http http();
+
+    interface Http {
+
+        /** Characters of a request's URI (path and query); longer ones get 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Bytes of a request's headers together; more get 431. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+    }
+
     /** Who may call: API keys by their SHA-256 hash (OIDC bearer tokens are configured with quarkus.oidc.*). */
     Security security();
 
@@ -143,6 +157,18 @@ public interface FlowDoctorConfig {
         @WithDefault("2s")
         Duration sendEvery();
 
+        /** E-mails on their way at once, per instance. */
+        @WithDefault("4")
+        int parallelSends();
+
+        /** The most e-mails an instance starts per second; 0 for no limit. */
+        @WithDefault("50")
+        double maxPerSecond();
+
+        /** How long a sender's claim on an e-mail holds; after it another instance may send the e-mail. */
+        @WithDefault("5m")
+        Duration claimLease();
+
         /** Where the service is reached from a mail client, for the unsubscribe link. */
         @WithDefault("http://localhost:8080")
         String publicUrl();
@@ -152,6 +178,13 @@ public interface FlowDoctorConfig {
 
         /** Key that signs unsubscribe links; when unset, one is made once and kept in the data directory. */
         Optional<String> signingKey();
+
+        /** Domains an owner's address may belong to (lower case); any domain when unset. */
+        Optional<Set<String>> allowedDomains();
+
+        /** How long an unsubscribe link works after its e-mail was written. */
+        @WithDefault("60d")
+        Duration unsubscribeValidFor();
 
         enum Delivery {
             OUTBOX,

@@ -49,12 +49,12 @@ public class AuditResource {
             @Parameter(description = "an escalation level", schema = @Schema(implementation = EscalationLevel.class)) @QueryParam("escalation") String escalation,
             @Parameter(description = "failed at or after, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "failed before, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return audit.list(new AuditQuery(flowId, name(QueryParameters.oneOf("category", category, Category.class)), ruleId,
                 name(QueryParameters.oneOf("escalation", escalation, EscalationLevel.class)),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to),
-                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                Paging.page(page),
                 QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX)));
     }
 

@@ -14,6 +14,7 @@ import io.flowdoctor.diagnosis.RunReport;
 
 /** The v1 request body of POST /api/v1/diagnoses. */
 @WithinLimits
+@SafeFields
 public record DiagnosisRequest(
         @NotBlank @Schema(description = "The flow's id", required = true) String flowId,
         String flowName,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.flowdoctor.intake.RepairTipsPreview;
+import io.flowdoctor.notify.ControlCharacters;
 import io.flowdoctor.notify.RenderedEmail;
 import io.flowdoctor.security.Roles;
 
@@ -35,7 +36,8 @@ public class EmailPreviewResource {
         boolean text = "text".equalsIgnoreCase(format);
         return Response.ok(text ? email.text() : email.html())
                 .type((text ? MediaType.TEXT_PLAIN : MediaType.TEXT_HTML) + ";charset=UTF-8")
-                .header("X-Email-Subject", email.subject())
+                // An e-mail queued before line breaks were refused may hold one; a header must not.
+                .header("X-Email-Subject", ControlCharacters.oneLine(email.subject()))
                 .build();
     }
 }

@@ -48,10 +48,10 @@ public class EscalationsResource {
     @Operation(summary = "Cases, most recently changed first, optionally of one status")
     public PageOf<CaseView> list(
             @Parameter(schema = @Schema(implementation = CaseStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return escalations.list(QueryParameters.oneOf("status", status, CaseStatus.class),
-                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                Paging.page(page),
                 QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX));
     }
 

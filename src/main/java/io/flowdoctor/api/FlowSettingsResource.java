@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.notify.EmailSettings;
 import io.flowdoctor.notify.EmailSettings.FlowSettings;
 import io.flowdoctor.security.Roles;
@@ -24,9 +25,11 @@ import io.flowdoctor.security.Roles;
 public class FlowSettingsResource {
 
     private final EmailSettings settings;
+    private final FlowDoctorConfig config;
 
-    public FlowSettingsResource(EmailSettings settings) {
+    public FlowSettingsResource(EmailSettings settings, FlowDoctorConfig config) {
         this.settings = settings;
+        this.config = config;
     }
 
     /** The settings a caller may change. */
@@ -36,13 +39,13 @@ public class FlowSettingsResource {
     @GET
     @Operation(summary = "The flow's settings")
     public FlowSettings get(@PathParam("flowId") String flowId) {
-        return settings.get(flowId);
+        return settings.get(InvalidParameter.flowId(flowId, config.limits().maxFieldLength()));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch the flow's repair-tips e-mails on or off")
     public FlowSettings put(@PathParam("flowId") String flowId, @NotNull @Valid SettingsChange change) {
-        return settings.set(flowId, change.repairTipsEmail());
+        return settings.set(InvalidParameter.flowId(flowId, config.limits().maxFieldLength()), change.repairTipsEmail());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.intake.Recoveries;
 import io.flowdoctor.security.Roles;
 
@@ -19,9 +20,11 @@ import io.flowdoctor.security.Roles;
 public class FlowsResource {
 
     private final Recoveries recoveries;
+    private final FlowDoctorConfig config;
 
-    public FlowsResource(Recoveries recoveries) {
+    public FlowsResource(Recoveries recoveries, FlowDoctorConfig config) {
         this.recoveries = recoveries;
+        this.config = config;
     }
 
     @POST
@@ -30,7 +33,7 @@ public class FlowsResource {
     @Operation(summary = "A run of the flow succeeded: close its incident and credit the latest diagnosis within the "
             + "effectiveness window with the recovery. 200 with the incident closed, 204 when none was open")
     public Response recovered(@PathParam("flowId") String flowId) {
-        return recoveries.recover(flowId)
+        return recoveries.recover(InvalidParameter.flowId(flowId, config.limits().maxFieldLength()))
                 .map(closed -> Response.ok(closed).build())
                 .orElseGet(() -> Response.noContent().build());
     }

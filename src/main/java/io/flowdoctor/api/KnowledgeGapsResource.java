@@ -55,11 +55,11 @@ public class KnowledgeGapsResource {
             @Parameter(description = "open, dismissed or covered", schema = @Schema(implementation = GapStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "seen at or after, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "seen before, ISO-8601", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("size") String size) {
         return gaps.list(new GapQuery(connector, QueryParameters.oneOf("status", status, GapStatus.class),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to),
-                QueryParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
+                Paging.page(page),
                 QueryParameters.integer("size", size, PageSize.DEFAULT, 1, PageSize.MAX)));
     }
 

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.flowdoctor.api.Problem.FieldError;
 import io.flowdoctor.history.CaseProblem;
+import io.flowdoctor.notify.UnsubscribeRefused;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -142,6 +143,22 @@ public class ProblemMapper {
     public Response notReady(NoActiveRuleBase e) {
         return problem(new Problem(TYPES + "not-ready", "Not ready", 503, "The rule base is still loading; try again shortly",
                 null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unsubscribeRefused(UnsubscribeRefused e) {
+        String kind = switch (e.reason()) {
+            case INVALID -> "invalid-token";
+            case EXPIRED -> "expired-token";
+            case SUPERSEDED -> "superseded-token";
+        };
+        String title = switch (e.reason()) {
+            case INVALID -> "Invalid token";
+            case EXPIRED -> "Expired token";
+            case SUPERSEDED -> "Superseded token";
+        };
+        return problem(new Problem(TYPES + kind, title, 400, e.getMessage(), "token",
+                List.of(new FieldError("token", e.getMessage()))));
     }
 
     @ServerExceptionMapper

@@ -61,11 +61,11 @@ public class DiagnosisRecord extends PanacheEntityBase {
     public String ownerEmail;
 
     /** JSON: the request without the full messages. */
-    @Column(name = "request_summary", length = 400000)
+    @Column(name = "request_summary", length = 1000000)
     public String requestSummary;
 
     /** JSON: the answer exactly as it was given. */
-    @Column(length = 400000)
+    @Column(length = 1000000)
     public String answer;
 
     /** JSON: the run as the rules saw it and its failure history, to diagnose it again with other rules. */

@@ -6,5 +6,7 @@ public enum EmailStatus {
     PENDING,
     SENT,
     /** Given up on after the last attempt; the error is kept. */
-    FAILED
+    FAILED,
+    /** Not sent: the owner switched the flow's e-mails off while it waited. */
+    CANCELLED
 }

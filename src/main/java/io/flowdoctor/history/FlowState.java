@@ -37,4 +37,11 @@ public class FlowState extends PanacheEntityBase {
     /** When the current incident's last repair-tips e-mail goes (or went) out; none yet when null. */
     @Column(name = "incident_emailed_at")
     public Instant incidentEmailedAt;
+
+    /**
+     * Raised each time the owner switches the e-mails on again; unsubscribe links sent under an older
+     * version no longer work.
+     */
+    @Column(name = "email_subscription_version")
+    public long emailSubscriptionVersion;
 }

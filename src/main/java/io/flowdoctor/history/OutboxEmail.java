@@ -28,12 +28,13 @@ public class OutboxEmail extends PanacheEntityBase {
 
     public String recipient;
 
+    @Column(length = 4000)
     public String subject;
 
-    @Column(length = 400000)
+    @Column(length = 1000000)
     public String html;
 
-    @Column(length = 400000)
+    @Column(length = 1000000)
     public String text;
 
     @Column(name = "created_at")
@@ -53,4 +54,16 @@ public class OutboxEmail extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The one-click unsubscribe link (List-Unsubscribe header); null for e-mails queued before it existed. */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
+
+    /** The claim of the sender that is sending it; only that sender records the outcome. */
+    @Column(name = "claim_id")
+    public String claimId;
+
+    /** Until when the claim holds; after that another sender may take the e-mail over. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

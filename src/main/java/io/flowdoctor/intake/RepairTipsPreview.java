@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.history.DiagnosisRecord;
+import io.flowdoctor.history.FlowState;
 import io.flowdoctor.history.OutboxEmail;
 import io.flowdoctor.notify.RenderedEmail;
 import io.flowdoctor.notify.RepairTipsRenderer;
@@ -37,11 +38,17 @@ public class RepairTipsPreview {
     public Optional<RenderedEmail> of(UUID diagnosisId) {
         Optional<OutboxEmail> queued = OutboxEmail.<OutboxEmail> find("diagnosisId", diagnosisId).firstResultOptional();
         if (queued.isPresent()) {
-            return queued.map(email -> new RenderedEmail(email.subject, email.html, email.text));
+            return queued.map(email -> new RenderedEmail(email.subject, email.html, email.text, email.unsubscribeUrl));
         }
         return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(diagnosisId)
                 .map(record -> renderer.render(ruleBase.current().knowledge(),
-                        FailureNotices.of(read(record.answer), record.flowName, record.environmentId, record.ownerEmail)));
+                        FailureNotices.of(read(record.answer), record.flowName, record.environmentId, record.ownerEmail),
+                        subscriptionVersion(record.flowId)));
+    }
+
+    private static long subscriptionVersion(String flowId) {
+        FlowState state = FlowState.findById(flowId);
+        return state == null ? 0 : state.emailSubscriptionVersion;
     }
 
     private Diagnosis read(String answer) {

@@ -2,12 +2,14 @@ package io.flowdoctor.notify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.files.OwnerOnlyFiles;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -21,6 +23,9 @@ import io.vertx.ext.mail.mailencoder.MailEncoder;
 @ApplicationScoped
 public class EmailDelivery {
 
+    /** RFC 5322's limit of a line, headers included. */
+    private static final int MAX_HEADER_LINE = 998;
+
     private final FlowDoctorConfig config;
     private final Mailer mailer;
 
@@ -30,19 +35,40 @@ public class EmailDelivery {
     }
 
     public void deliver(OutboxEmail email) throws IOException {
+        Map<String, String> headers = unsubscribeHeaders(email.unsubscribeUrl);
+        // E-mails queued before line breaks were refused may carry one in the subject: it would end the header.
+        String subject = ControlCharacters.oneLine(email.subject);
         if (config.email().delivery() == FlowDoctorConfig.Email.Delivery.SMTP) {
-            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text)
-                    .setFrom(config.email().from()));
+            Mail mail = Mail.withHtml(email.recipient, subject, email.html).setText(email.text)
+                    .setFrom(config.email().from());
+            headers.forEach(mail::addHeader);
+            mailer.send(mail);
             return;
         }
         MailMessage message = new MailMessage()
                 .setFrom(config.email().from())
                 .setTo(email.recipient)
-                .setSubject(email.subject)
+                .setSubject(subject)
                 .setText(email.text)
                 .setHtml(email.html);
+        headers.forEach(message::addHeader);
         String mime = new MailEncoder(message, "localhost").encode();
-        Path outbox = Files.createDirectories(config.dataDir().resolve("outbox"));
-        Files.writeString(outbox.resolve(email.id + ".eml"), mime, StandardCharsets.UTF_8);
+        Path outbox = OwnerOnlyFiles.directory(config.dataDir().resolve("outbox"));
+        OwnerOnlyFiles.write(outbox.resolve(email.id + ".eml"), mime.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe: mail clients show an unsubscribe button that POSTs to the link. A URL
+     * cannot be folded, so a link too long for one header line (a flow id of hundreds of characters) is
+     * left to the link in the body.
+     */
+    static Map<String, String> unsubscribeHeaders(String unsubscribeUrl) {
+        if (unsubscribeUrl == null || "List-Unsubscribe: <>".length() + unsubscribeUrl.length() > MAX_HEADER_LINE) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return headers;
     }
 }

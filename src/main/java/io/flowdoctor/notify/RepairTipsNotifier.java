@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.flowdoctor.FlowDoctorConfig;
@@ -41,10 +42,8 @@ public class RepairTipsNotifier {
             return;
         }
         Instant now = Instant.now();
-        RenderedEmail email = renderer.render(knowledge, notice);
-        Optional<OutboxEmail> waiting = OutboxEmail
-                .<OutboxEmail> find("flowId = ?1 and status = ?2", notice.flowId(), EmailStatus.PENDING)
-                .firstResultOptional();
+        RenderedEmail email = renderer.render(knowledge, notice, state.emailSubscriptionVersion);
+        Optional<OutboxEmail> waiting = waitingUnclaimed(notice.flowId(), now);
         OutboxEmail queued = waiting.orElseGet(() -> newEmail(notice.flowId(), now,
                 state.incidentEmailedAt == null ? now
                         : later(state.incidentEmailedAt.plus(config.email().repeatInterval()), now)));
@@ -53,10 +52,22 @@ public class RepairTipsNotifier {
         queued.subject = email.subject();
         queued.html = email.html();
         queued.text = email.text();
+        queued.unsubscribeUrl = email.unsubscribeUrl();
         if (waiting.isEmpty()) {
             queued.persist();
             state.incidentEmailedAt = queued.sendAfter;
         }
+    }
+
+    /**
+     * The flow's e-mail that waits and no sender has claimed, locked so that no sender claims it while it is
+     * rewritten; an e-mail being sent is left alone (the new count goes in a new e-mail).
+     */
+    private static Optional<OutboxEmail> waitingUnclaimed(String flowId, Instant now) {
+        return OutboxEmail.<OutboxEmail> find("flowId = ?1 and status = ?2 order by createdAt", flowId, EmailStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).stream()
+                .filter(email -> email.claimedUntil == null || email.claimedUntil.isBefore(now))
+                .findFirst();
     }
 
     /** For AUTOMATIC advice the platform retries by itself; the owner hears of it once those retries are spent. */

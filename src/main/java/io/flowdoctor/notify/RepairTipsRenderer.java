@@ -1,5 +1,6 @@
 package io.flowdoctor.notify;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -40,7 +41,10 @@ public class RepairTipsRenderer {
         this.tokens = tokens;
     }
 
-    public RenderedEmail render(KnowledgeBase knowledge, FailureNotice notice) {
+    /**
+     * @param subscriptionVersion the flow's e-mail subscription version, which the unsubscribe link carries
+     */
+    public RenderedEmail render(KnowledgeBase knowledge, FailureNotice notice, long subscriptionVersion) {
         Language language = Language.resolve(notice.locale(), null);
         String flowName = Objects.requireNonNullElse(notice.flowName(), notice.flowId());
         String firstFailedAt = WHEN.format(notice.firstFailedAt());
@@ -50,7 +54,8 @@ public class RepairTipsRenderer {
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(label -> labels.put(label, knowledge.text("email." + label, language)));
-        String subject = Placeholders.fill(knowledge.text("email.subject", language), values);
+        // A header ends at a line break: whatever reaches the subject is kept on one line.
+        String subject = ControlCharacters.oneLine(Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("label", labels);
         data.put("lang", language.code());
         data.put("subject", subject);
@@ -64,13 +69,14 @@ public class RepairTipsRenderer {
         data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
         data.put("resubmitUrl", notice.resubmitUrl());
         data.put("fixUrl", fixUrl(notice));
-        data.put("unsubscribeUrl", config.email().publicUrl() + "/api/v1/unsubscribe?token="
-                + tokens.sign(notice.flowId(), Objects.requireNonNullElse(notice.ownerEmail(), "")));
+        String unsubscribeUrl = config.email().publicUrl() + "/api/v1/unsubscribe?token="
+                + tokens.sign(notice.flowId(), subscriptionVersion, Instant.now().plus(config.email().unsubscribeValidFor()));
+        data.put("unsubscribeUrl", unsubscribeUrl);
 
         KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
         String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
         String text = engine.parse(templates.text(), Variant.forContentType(Variant.TEXT_PLAIN)).data(data).render();
-        return new RenderedEmail(subject, html, text.strip() + "\n");
+        return new RenderedEmail(subject, html, text.strip() + "\n", unsubscribeUrl);
     }
 
     /** The sentence before the reason says who must act, so it follows the level: e.g. email.escalated.self-help. */

@@ -1,10 +1,10 @@
 package io.flowdoctor.security;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.files.OwnerOnlyFiles;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -51,7 +52,7 @@ public class ApiKeys {
         return Optional.ofNullable(byHash.get(ApiKeyHash.of(key)));
     }
 
-    private static Map<String, Holder> generatedKeys(Path dataDir) {
+    static Map<String, Holder> generatedKeys(Path dataDir) {
         Path hashes = dataDir.resolve("api-keys.properties");
         try {
             Path handOver = dataDir.resolve("initial-api-keys.txt");
@@ -83,19 +84,14 @@ public class ApiKeys {
             random.nextBytes(secret);
             keys.put(role, role + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         }
-        Files.createDirectories(hashes.getParent());
         Properties stored = new Properties();
         keys.forEach((role, key) -> stored.setProperty(role, ApiKeyHash.of(key)));
-        try (var writer = Files.newBufferedWriter(hashes)) {
-            stored.store(writer, "SHA-256 of the API keys made at the first start, by role");
-        }
+        StringWriter properties = new StringWriter();
+        stored.store(properties, "SHA-256 of the API keys made at the first start, by role");
+        // Both files are created readable by the owner only, whatever the umask: no moment in which others can read them.
+        OwnerOnlyFiles.writeString(hashes, properties.toString());
         List<String> lines = keys.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
-        Files.write(handOver, lines);
-        try {
-            Files.setPosixFilePermissions(handOver, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // The file system has no POSIX permissions; the data directory's own protection applies.
-        }
+        OwnerOnlyFiles.writeString(handOver, String.join(System.lineSeparator(), lines) + System.lineSeparator());
         LOG.infof("No API keys were configured: one key per role was made; take them from %s and delete that file",
                 handOver.toAbsolutePath().normalize());
     }

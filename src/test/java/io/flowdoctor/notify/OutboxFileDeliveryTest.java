@@ -2,11 +2,13 @@ package io.flowdoctor.notify;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -36,6 +38,32 @@ class OutboxFileDeliveryTest {
         assertTrue(eml.contains("Subject: Your flow 'Invoices' failed: Repair the connection, then resubmit the run"), eml);
         assertTrue(eml.contains("multipart/alternative"), eml);
         assertTrue(eml.contains("text/plain") && eml.contains("text/html"), eml);
+    }
+
+    @Test
+    void theDataDirectoryTheDatabaseAndTheOutboxAreReadableByTheOwnerOnly() throws IOException {
+        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        given().contentType(ContentType.JSON)
+                .body("{\"flowId\": \"perm-" + UUID.randomUUID() + "\", \"owner\": {\"email\": \"" + owner + "\"},"
+                        + " \"actions\": [{\"name\": \"Get items\", \"connector\": \"sharepointonline\", \"statusCode\": 401}]}")
+                .when().post("/api/v1/diagnoses")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> emlFor(owner) != null);
+
+        assertEquals("rwx------", permissions(OUTBOX.getParent()));
+        assertEquals("rw-------", permissions(OUTBOX.getParent().resolve("flowdoctor.mv.db")));
+        assertEquals("rwx------", permissions(OUTBOX));
+        try (var files = Files.list(OUTBOX)) {
+            for (Path eml : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                if (Files.readString(eml).contains("To: " + owner)) {
+                    assertEquals("rw-------", permissions(eml));
+                }
+            }
+        }
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static String emlFor(String owner) throws IOException {

@@ -109,24 +109,24 @@ class RepairTipsEmailTest {
     }
 
     @Test
-    void theUnsubscribeLinkWorksWithoutLoggingInAndRefusesAlteredTokens() throws Exception {
+    void theUnsubscribeLinkAsksOnGetAndUnsubscribesOnPostAlsoByOneClick() throws Exception {
         String owner = newOwner();
         String flow = "mail-" + UUID.randomUUID();
         diagnose(flow, owner, "en", 404, "2026-11-27T10:00:00Z");
-        Matcher link = UNSUBSCRIBE.matcher(part(awaitMessages(owner, 1).get(0), "text/plain"));
+        MimeMessage message = awaitMessages(owner, 1).get(0);
+        Matcher link = UNSUBSCRIBE.matcher(part(message, "text/plain"));
         assertTrue(link.find());
         String token = link.group(1);
+        assertEquals("<" + link.group() + ">", message.getHeader("List-Unsubscribe")[0]);
+        assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
 
-        String other = "mail-" + UUID.randomUUID();
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(other.getBytes())
-                + token.substring(token.indexOf('.'));
-        given().queryParam("token", forged).when().get("/api/v1/unsubscribe")
+        given().queryParam("token", token.substring(0, token.length() - 2) + "AA").when().post("/api/v1/unsubscribe")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("token"));
-        given().queryParam("token", token.substring(0, token.length() - 2) + "AA").when().get("/api/v1/unsubscribe")
-                .then().statusCode(400);
-        given().when().get("/api/v1/flows/" + other + "/settings").then().body("repairTipsEmail", equalTo(true));
-
         given().queryParam("token", token).when().get("/api/v1/unsubscribe").then().statusCode(200);
+        given().when().get("/api/v1/flows/" + flow + "/settings").then().body("repairTipsEmail", equalTo(true));
+
+        given().queryParam("token", token).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .when().post("/api/v1/unsubscribe").then().statusCode(200);
         given().when().get("/api/v1/flows/" + flow + "/settings").then().body("repairTipsEmail", equalTo(false));
     }
 

@@ -44,7 +44,7 @@ class RepairTipsRendererTest {
                 locale, "Title", "What happened.", List.of(new FailureNotice.Tip("Title", List.of("Step one."))),
                 new FailureNotice.Escalation(level, reason, List.of()), 1, Instant.parse("2026-11-27T10:15:00Z"), null, null);
 
-        RenderedEmail email = renderer.render(knowledge, notice);
+        RenderedEmail email = renderer.render(knowledge, notice, 0);
 
         String sentence = knowledge.text(RepairTipsRenderer.escalatedLabel(notice.escalation()),
                 Language.resolve(locale, null));

@@ -1,0 +1,29 @@
+package io.flowdoctor.api;
+
+/**
+ * The page number of a listing. Read as text, so that a number too large for an int is a 400 that names
+ * it rather than the 404 a failed conversion gives; capped so that page times size stays a row offset the
+ * database can take (1,000,000 pages of the largest size, 200, are 200,000,000 rows).
+ */
+final class Paging {
+
+    static final int MAX_PAGE = 1_000_000;
+
+    private Paging() {
+    }
+
+    static int page(String page) {
+        if (page == null || page.isBlank()) {
+            return 0;
+        }
+        try {
+            int number = Integer.parseInt(page.strip());
+            if (number >= 0 && number <= MAX_PAGE) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidParameter("page", page, "a whole number from 0 to " + MAX_PAGE);
+    }
+}
