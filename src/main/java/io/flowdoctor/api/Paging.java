@@ -13,17 +13,6 @@ final class Paging {
     }
 
     static int page(String page) {
-        if (page == null || page.isBlank()) {
-            return 0;
-        }
-        try {
-            int number = Integer.parseInt(page.strip());
-            if (number >= 0 && number <= MAX_PAGE) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below
-        }
-        throw new InvalidParameter("page", page, "a whole number from 0 to " + MAX_PAGE);
+        return QueryParameters.integer("page", page, 0, 0, MAX_PAGE);
     }
 }

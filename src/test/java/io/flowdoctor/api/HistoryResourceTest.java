@@ -166,7 +166,7 @@ class HistoryResourceTest {
                 .body("detail", equalTo("size must be a whole number from 1 to 200, not '500'"));
         given().queryParam("page", "first").when().get("/api/v1/escalations")
                 .then().statusCode(400).body("field", equalTo("page"))
-                .body("detail", equalTo("page must be a whole number of at least 0, not 'first'"));
+                .body("detail", equalTo("page must be a whole number from 0 to 1000000, not 'first'"));
         given().queryParam("status", "SLEEPING").when().get("/api/v1/escalations")
                 .then().statusCode(400).body("field", equalTo("status"))
                 .body("detail", equalTo("status must be one of OPEN, ACKNOWLEDGED, RESOLVED, not 'SLEEPING'"));
