@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.flowdoctor.api.Problem.FieldError;
 import io.flowdoctor.history.CaseProblem;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
+import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -102,6 +103,17 @@ public class ProblemMapper {
     public Response notReady(NoActiveRuleBase e) {
         return problem(new Problem(TYPES + "not-ready", "Not ready", 503, "The rule base is still loading; try again shortly",
                 null, null));
+    }
+
+    /**
+     * A rule that does not stop: the evaluation was cut off at its bounds and nothing was recorded. The
+     * problem names the rules that kept firing, so whoever reads it can tell the analysts which one loops.
+     */
+    @ServerExceptionMapper
+    public Response ruleOverrun(RuleEvaluationOverrun e) {
+        LOG.error(e.getMessage());
+        return problem(new Problem(TYPES + "rule-evaluation-overrun", "The rules did not stop", 500,
+                e.getMessage() + ". Nothing was recorded; the rule base needs a fix", null, null, e.looping()));
     }
 
     @ServerExceptionMapper

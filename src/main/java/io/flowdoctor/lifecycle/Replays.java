@@ -95,7 +95,8 @@ public class Replays {
         }
         worker.execute(() -> job.run(() -> {
             try {
-                return Optional.of(RuleBaseCheck.compileAndCheck(rules, knowledge, Replays.class.getClassLoader()));
+                return Optional.of(RuleBaseCheck.compileAndCheck(rules, knowledge, Replays.class.getClassLoader(),
+                        config.evaluation().bounds()));
             } catch (RuleBaseRejected e) {
                 job.rejection = e.rejection();
                 return Optional.empty();

@@ -12,18 +12,21 @@ import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.Specificity;
 import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
+import io.flowdoctor.rulebase.EvaluationBounds;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
 import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.scenario.ScenarioFailure;
+import io.flowdoctor.scenario.ScenarioFile;
 import io.flowdoctor.scenario.ScenarioLoader;
 import io.flowdoctor.scenario.ScenarioRunner;
 
 /**
  * The gate every rule base passes before it serves: it must compile against the knowledge base, the
  * precedence table must rank every value a rule can conclude, and every scenario of
- * knowledge-base/scenarios must hold.
+ * knowledge-base/scenarios must hold. Every evaluation must stop within the bounds, on the scenarios and on
+ * probes built from each rule's conditions.
  */
 public final class RuleBaseCheck {
 
@@ -32,10 +35,16 @@ public final class RuleBaseCheck {
     private RuleBaseCheck() {
     }
 
+    /** The gate with the default evaluation bounds (./check-rules, the what-if replay's candidates). */
     public static RuleBase compileAndCheck(Path rulesDirectory, Path knowledgeDirectory, ClassLoader classLoader) {
+        return compileAndCheck(rulesDirectory, knowledgeDirectory, classLoader, EvaluationBounds.DEFAULT);
+    }
+
+    public static RuleBase compileAndCheck(Path rulesDirectory, Path knowledgeDirectory, ClassLoader classLoader,
+            EvaluationBounds bounds) {
         RuleBase ruleBase;
         try {
-            ruleBase = new RuleBaseCompiler(classLoader).compile(rulesDirectory, knowledgeDirectory);
+            ruleBase = new RuleBaseCompiler(classLoader, bounds).compile(rulesDirectory, knowledgeDirectory);
         } catch (RuleBaseException e) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), null, e.problems(), List.of()));
         }
@@ -43,14 +52,20 @@ public final class RuleBaseCheck {
         if (!unranked.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), unranked, List.of()));
         }
-        List<ScenarioFailure> failures;
+        List<ScenarioFile> scenarios;
         try {
-            failures = ScenarioRunner.failures(ruleBase, ScenarioLoader.load(knowledgeDirectory.resolve("scenarios")));
+            scenarios = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios"));
         } catch (UncheckedIOException e) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(),
                     List.of(new RuleProblem("knowledge-base/scenarios", 0, e.getCause().getMessage())),
                     List.of()));
         }
+        // A rule that never stops would otherwise be found by the first request it matches.
+        List<RuleProblem> endless = RuleTermination.problems(ruleBase, scenarios);
+        if (!endless.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), endless, List.of()));
+        }
+        List<ScenarioFailure> failures = ScenarioRunner.failures(ruleBase, scenarios);
         if (!failures.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), List.of(), failures));
         }

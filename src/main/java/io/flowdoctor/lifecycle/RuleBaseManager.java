@@ -110,7 +110,7 @@ public class RuleBaseManager {
 
     private RuleBase compileAndCheck() {
         return RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
-                RuleBaseManager.class.getClassLoader());
+                RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
     }
 
     private static RuleBaseStatus.Version version(RuleBase ruleBase) {

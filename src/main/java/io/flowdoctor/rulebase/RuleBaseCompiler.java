@@ -39,9 +39,17 @@ import io.flowdoctor.rulebase.RuleOutlines.Reference;
 public final class RuleBaseCompiler {
 
     private final ClassLoader classLoader;
+    private final EvaluationBounds bounds;
 
+    /** A compiler whose rule bases evaluate within the default bounds. */
     public RuleBaseCompiler(ClassLoader classLoader) {
+        this(classLoader, EvaluationBounds.DEFAULT);
+    }
+
+    /** A compiler whose rule bases stop every evaluation at the given bounds. */
+    public RuleBaseCompiler(ClassLoader classLoader, EvaluationBounds bounds) {
         this.classLoader = classLoader;
+        this.bounds = bounds;
     }
 
     public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
@@ -111,7 +119,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instant.now());
+        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instant.now(), bounds);
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -208,12 +216,12 @@ public final class RuleBaseCompiler {
     }
 
     private static Map<String, RuleOutline> outlines(List<ParsedRule> parsed, Map<String, RuleRef> rules) {
-        Map<String, String> consequenceByFileAndRule = new HashMap<>();
-        parsed.forEach(rule -> consequenceByFileAndRule.put(rule.file() + "\n" + rule.name(), rule.consequence()));
+        Map<String, ParsedRule> byFileAndRule = new HashMap<>();
+        parsed.forEach(rule -> byFileAndRule.put(rule.file() + "\n" + rule.name(), rule));
         Map<String, RuleOutline> outlines = new HashMap<>();
         for (RuleRef rule : rules.values()) {
-            outlines.put(rule.ruleId(),
-                    RuleOutlines.outline(rule, consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule())));
+            ParsedRule source = byFileAndRule.get(rule.file() + "\n" + rule.rule());
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, source.consequence(), source.conditions()));
         }
         return outlines;
     }
