@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.flowdoctor.api.Problem.FieldError;
 import io.flowdoctor.history.CaseProblem;
+import io.flowdoctor.intake.IdempotencyConflict;
+import io.flowdoctor.intake.IdempotencyKey;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
 import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.quarkus.security.AuthenticationFailedException;
@@ -114,6 +116,13 @@ public class ProblemMapper {
         LOG.error(e.getMessage());
         return problem(new Problem(TYPES + "rule-evaluation-overrun", "The rules did not stop", 500,
                 e.getMessage() + ". Nothing was recorded; the rule base needs a fix", null, null, e.looping()));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflict e) {
+        return problem(new Problem(TYPES + "idempotency-key-reused", "The key was used for another request", 422,
+                e.getMessage(), IdempotencyKey.HEADER,
+                List.of(new FieldError(IdempotencyKey.HEADER, "was sent before with another request"))));
     }
 
     @ServerExceptionMapper

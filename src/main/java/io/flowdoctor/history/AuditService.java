@@ -116,6 +116,12 @@ public class AuditService {
         return new PageOf<>(items, query.page(), query.size(), found.count());
     }
 
+    /** The answer of a diagnosis exactly as given (JSON), in the caller's transaction; empty once purged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> answer(UUID id) {
+        return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(id).map(record -> record.answer);
+    }
+
     @Transactional
     public Optional<Detail> find(UUID id) {
         return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(id).map(record -> new Detail(record.id, record.recordedAt,

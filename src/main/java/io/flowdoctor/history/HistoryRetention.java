@@ -16,7 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps the history no longer than the retention setting: audited diagnoses (with their rules, tips and
- * gap examples), failure records, escalation cases untouched since, and e-mails. Deleted in batches, each
+ * gap examples and idempotency keys), failure records, escalation cases untouched since, and e-mails. Deleted in batches, each
  * in a short transaction of its own, so diagnoses go on while old data goes. Gaps themselves stay: their
  * templates hold no personal data, only counts.
  */
@@ -27,10 +27,12 @@ public class HistoryRetention {
 
     private final Duration retention;
     private final int batch;
+    private final IdempotentAnswers answers;
 
-    public HistoryRetention(FlowDoctorConfig config) {
+    public HistoryRetention(FlowDoctorConfig config, IdempotentAnswers answers) {
         this.retention = config.history().retention();
         this.batch = config.history().purgeBatch();
+        this.answers = answers;
     }
 
     /** What one purge deleted. */
@@ -61,6 +63,11 @@ public class HistoryRetention {
                     CaseNote.delete("caseId in ?1", ids);
                     return EscalationCase.delete("id in ?1", ids);
                 });
+        // A key outlives no diagnosis: a retry after the retention is a new failure.
+        long keys;
+        do {
+            keys = QuarkusTransaction.requiringNew().call(() -> (long) answers.forgetBefore(cutoff, batch));
+        } while (keys > 0);
         long emails = inBatches(() -> ids("select e.id from OutboxEmail e where e.createdAt < :cutoff", cutoff),
                 ids -> OutboxEmail.delete("id in ?1", ids));
         return new Purged(diagnoses, failures, cases, emails);

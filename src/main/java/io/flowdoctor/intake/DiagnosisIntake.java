@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.FlowDoctorConfig;
@@ -21,6 +22,7 @@ import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
 import io.flowdoctor.history.FlowStates;
 import io.flowdoctor.history.GapSignature;
+import io.flowdoctor.history.IdempotentAnswers;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.KnowledgeGaps;
 import io.flowdoctor.knowledge.Language;
@@ -38,6 +40,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * (and, for a failure the rules could not explain, its knowledge gap's row) exists. The failure is counted
  * in the flow's incident, the rules see that history, and the answer, its audit, the outcome of earlier
  * advice, any knowledge gap, any escalation case and any repair-tips e-mail are stored together or not at all.
+ * A request sent again under its idempotency key gets the answer it was given, and is not counted again.
  */
 @ApplicationScoped
 public class DiagnosisIntake {
@@ -53,6 +56,7 @@ public class DiagnosisIntake {
     private final KnowledgeGaps gaps;
     private final EscalationService escalations;
     private final RepairTipsNotifier notifier;
+    private final IdempotentAnswers answers;
     private final FlowDoctorConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
@@ -60,7 +64,7 @@ public class DiagnosisIntake {
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
             AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, RepairTipsNotifier notifier,
-            FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
+            IdempotentAnswers answers, FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
@@ -69,6 +73,7 @@ public class DiagnosisIntake {
         this.gaps = gaps;
         this.escalations = escalations;
         this.notifier = notifier;
+        this.answers = answers;
         this.config = config;
         this.json = json;
         this.registry = registry;
@@ -86,6 +91,10 @@ public class DiagnosisIntake {
     private record FlowUnknown() implements Attempt {
     }
 
+    /** The request was answered before under its idempotency key: the same answer again, nothing counted. */
+    private record Repeated(Diagnosis diagnosis) implements Attempt {
+    }
+
     /** Thrown to roll back what the attempt wrote: the gap's row must exist first. */
     private static final class GapUnknown extends RuntimeException {
 
@@ -100,9 +109,19 @@ public class DiagnosisIntake {
     }
 
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
+        return diagnose(report, language, explain, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's Idempotency-Key header, or null: then a request sent again exactly, with
+     *        the same run id, is the same request, and a request without a run id has no key
+     */
+    public Diagnosis diagnose(RunReport report, Language language, boolean explain, String idempotencyKey) {
         Timer.Sample sample = Timer.start(registry);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, report, language, explain,
+                ruleBase.current().knowledge(), json);
         RunReport dated = report.failedAt(Objects.requireNonNullElseGet(report.failedAt(), Instant::now));
-        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain);
+        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain, key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // Never inside another transaction: that one would hold a second connection of the pool.
             // A new flow's or gap's row is created on its own; then the failure is diagnosed like any other.
@@ -113,6 +132,9 @@ public class DiagnosisIntake {
                     sample.stop(latency);
                     return recorded.diagnosis();
                 }
+                if (outcome instanceof Repeated repeated) {
+                    return repeated.diagnosis();
+                }
                 flowStates.ensureExists(dated.flowId());
             } catch (GapUnknown unknown) {
                 gaps.ensureExists(unknown.signature, unknown.seen);
@@ -121,7 +143,18 @@ public class DiagnosisIntake {
         throw new IllegalStateException("Flow " + dated.flowId() + " still lacks a row after it was created");
     }
 
-    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain) {
+    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain, Optional<IdempotencyKey> key) {
+        if (key.isPresent()) {
+            // The flow's row lock comes first: a copy of this request sent at the same moment waits here
+            // and then finds this one's answer.
+            if (flowStates.lockedIfExists(run.flowId()).isEmpty()) {
+                return new FlowUnknown();
+            }
+            Optional<Diagnosis> earlier = earlierAnswer(run.flowId(), key.get());
+            if (earlier.isPresent()) {
+                return new Repeated(earlier.get());
+            }
+        }
         UUID diagnosisId = UUID.randomUUID();
         RuleBase rules = ruleBase.current();
         Optional<FailureHistory> history = incidents.recordFailure(run.flowId(), run.runId(), run.failedAt(), diagnosisId);
@@ -148,7 +181,32 @@ public class DiagnosisIntake {
                     diagnosis.escalation().reason(), diagnosisId, Instant.now());
         }
         notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
+        key.ifPresent(k -> answers.remember(run.flowId(), k.hash(), k.requestHash(), diagnosisId, recordedAt));
         return new Recorded(diagnosis, gap);
+    }
+
+    /** The answer given before under the key; empty when none was, or when it has been purged since. */
+    private Optional<Diagnosis> earlierAnswer(String flowId, IdempotencyKey key) {
+        Optional<IdempotentAnswers.Given> given = answers.find(flowId, key.hash());
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        // A caller's own key promises the same request; another request under it is a mistake. (The default
+        // key holds the request itself.)
+        if (!given.get().requestHash().equals(key.requestHash())) {
+            throw new IdempotencyConflict(given.get().diagnosisId());
+        }
+        Optional<String> answer = audit.answer(given.get().diagnosisId());
+        if (answer.isEmpty()) {
+            answers.forget(flowId, key.hash()); // purged with its diagnosis: this request counts anew
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(answer.get(), Diagnosis.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored answer of diagnosis " + given.get().diagnosisId() + " is unreadable",
+                    e);
+        }
     }
 
     private void count(Recorded recorded) {
