@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads knowledge-base/ (tips from every *.yaml under tips/) and checks that every text exists in every language. */
@@ -33,6 +36,9 @@ public final class KnowledgeBaseLoader {
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
             "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
             "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
+
+    /** Jackson's message for a required field the file leaves out. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
 
     private final Path directory;
     private final List<String> problems = new ArrayList<>();
@@ -67,6 +73,7 @@ public final class KnowledgeBaseLoader {
                 problems.add(relative(directory.resolve("texts.yaml")) + ": text '" + required + "' is missing");
             }
         }
+        checkPlaceholders(texts);
         var evidence = readEvidence();
         var lexicon = readLexicon();
         var sideEffects = read(directory.resolve("side-effects.yaml"), new TypeReference<SideEffects>() {
@@ -118,6 +125,10 @@ public final class KnowledgeBaseLoader {
                     if (texts == null || isBlank(texts.get(language))) {
                         problems.add(relative(file) + ": evidence of " + ruleId + " (" + language.code() + ") is missing");
                     }
+                }
+                if (texts != null) {
+                    texts.forEach((language, text) -> checkPlaceholders(relative(file) + ": evidence of " + ruleId + " ("
+                            + language.code() + ")", text, Placeholders.EVIDENCE));
                 }
                 if (evidence.put(ruleId, texts) != null) {
                     problems.add(relative(file) + ": evidence of " + ruleId + " is given twice");
@@ -215,10 +226,34 @@ public final class KnowledgeBaseLoader {
         return texts;
     }
 
+    /** The texts the service fills: only the placeholders their filler knows, each written {name}. */
+    private void checkPlaceholders(Map<String, Map<Language, String>> texts) {
+        Map<String, Set<String>> filled = Map.of("answer.step-failed", Placeholders.STEP, "email.subject",
+                Placeholders.EMAIL, "email.intro", Placeholders.EMAIL, "email.whenValue", Placeholders.EMAIL,
+                "email.failureCount", Placeholders.EMAIL);
+        filled.forEach((id, known) -> {
+            Map<Language, String> inLanguages = texts.get(id);
+            if (inLanguages != null) {
+                inLanguages.forEach((language, text) -> checkPlaceholders(
+                        relative(directory.resolve("texts.yaml")) + ": text '" + id + "' (" + language.code() + ")", text,
+                        known));
+            }
+        });
+    }
+
+    private void checkPlaceholders(String where, String text, Set<String> known) {
+        if (text != null) {
+            Placeholders.problems(text, known).forEach(problem -> problems.add(where + ": " + problem));
+        }
+    }
+
     private void checkSupport(SupportSettings support) {
         for (Language language : Language.values()) {
             if (support.descriptionTemplate() == null || isBlank(support.descriptionTemplate().get(language))) {
                 problems.add("support.yaml: descriptionTemplate (" + language.code() + ") is missing");
+            } else {
+                checkPlaceholders("support.yaml: descriptionTemplate (" + language.code() + ")",
+                        support.descriptionTemplate().get(language), Placeholders.SUPPORT_REQUEST);
             }
             for (var link : support.links()) {
                 if (link.title() == null || isBlank(link.title().get(language))) {
@@ -243,10 +278,30 @@ public final class KnowledgeBaseLoader {
     private <T> T read(Path file, TypeReference<T> type) {
         try {
             return YAML.readValue(file.toFile(), type);
+        } catch (MismatchedInputException e) {
+            Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
+            problems.add(relative(file) + ": " + (missing.find() ? "missing '" + missing.group(1) + "'" + where(e)
+                    : e.getMessage().lines().findFirst().orElse("unreadable")));
+            return null;
         } catch (IOException e) {
             problems.add(relative(file) + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
             return null;
         }
+    }
+
+    /** Where in the file a missing field was looked for, e.g. " in links[1]"; nothing at the top. */
+    private static String where(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        var references = e.getPath();
+        // The last reference is the missing field itself.
+        for (var reference : references.subList(0, Math.max(0, references.size() - 1))) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : " in " + path;
     }
 
     private String readText(Path file) {

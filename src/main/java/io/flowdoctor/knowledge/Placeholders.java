@@ -1,11 +1,16 @@
 package io.flowdoctor.knowledge;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.UriBuilder;
 
 /**
  * Fills the {placeholders} of texts and link templates, in one pass: a value is never read for
@@ -16,29 +21,67 @@ public final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final String MISSING = "-";
 
+    /** What a rule's evidence may name: what the facts it matched carry (diagnosis.Conclusions). */
+    public static final Set<String> EVIDENCE = Set.of("phrase", "signal", "code", "status");
+    /** What the answer's sentence about the failed step may name (diagnosis.Diagnoser). */
+    public static final Set<String> STEP = Set.of("action");
+    /** What the e-mail's subject, intro, time and count may name (notify.RepairTipsRenderer). */
+    public static final Set<String> EMAIL = Set.of("flowName", "title", "firstFailedAt", "count");
+    /** What the support request's description may name (diagnosis.Escalations). */
+    public static final Set<String> SUPPORT_REQUEST = Set.of("flowName", "flowId", "environmentId", "runId", "failedAt",
+            "action", "connector", "operation", "statusCode", "errorCode", "message", "category", "rules");
+
     private Placeholders() {
     }
 
     /** The text with each placeholder replaced by its value; "-" where the value is missing or blank. */
     public static String fill(String text, Map<String, ?> values) {
-        return replace(text, values, false);
+        return replace(text, values);
     }
 
     /**
-     * The link with each placeholder replaced by its value encoded as a path segment; empty when a value
-     * the template names is missing or blank, so that no link is built with an empty segment.
+     * The link with each placeholder replaced by its value, encoded where it stands (a path segment as a
+     * segment, "/" included; a query value as a query value), by JAX-RS' UriBuilder; empty when a value the
+     * template names is missing or blank, so that no link is built with an empty segment.
      */
     public static Optional<String> link(String template, Map<String, ?> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);
+        Map<String, Object> named = new HashMap<>();
         while (matcher.find()) {
-            if (isMissing(values.get(matcher.group(1)))) {
+            Object value = values.get(matcher.group(1));
+            if (isMissing(value)) {
                 return Optional.empty();
             }
+            named.put(matcher.group(1), value.toString());
         }
-        return Optional.of(replace(template, values, true));
+        return Optional.of(UriBuilder.fromUri(template).buildFromMap(named, true).toString());
     }
 
-    private static String replace(String text, Map<String, ?> values, boolean asPathSegment) {
+    /**
+     * What is wrong with a text's placeholders, given the names its filler knows: a name it does not know
+     * (a typo would otherwise reach the reader as written), or a brace that opens no placeholder.
+     */
+    public static List<String> problems(String text, Set<String> known) {
+        List<String> problems = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        int checked = 0;
+        while (matcher.find()) {
+            if (text.substring(checked, matcher.start()).indexOf('{') >= 0) {
+                problems.add("a '{' opens no placeholder (write placeholders as {name})");
+            }
+            if (!known.contains(matcher.group(1))) {
+                problems.add("unknown placeholder " + matcher.group() + "; known here: "
+                        + known.stream().sorted().map(name -> "{" + name + "}").collect(Collectors.joining(", ")));
+            }
+            checked = matcher.end();
+        }
+        if (text.substring(checked).indexOf('{') >= 0) {
+            problems.add("a '{' opens no placeholder (write placeholders as {name})");
+        }
+        return problems;
+    }
+
+    private static String replace(String text, Map<String, ?> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
@@ -49,7 +92,7 @@ public final class Placeholders {
             } else if (isMissing(value)) {
                 replacement = MISSING;
             } else {
-                replacement = asPathSegment ? segment(value.toString()) : value.toString();
+                replacement = value.toString();
             }
             matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement));
         }
@@ -59,9 +102,5 @@ public final class Placeholders {
 
     private static boolean isMissing(Object value) {
         return value == null || value.toString().isBlank();
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -12,6 +12,7 @@ import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.Specificity;
 import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
+import io.flowdoctor.notify.EmailTemplateCheck;
 import io.flowdoctor.rulebase.EvaluationBounds;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
@@ -24,6 +25,7 @@ import io.flowdoctor.scenario.ScenarioRunner;
 
 /**
  * The gate every rule base passes before it serves: it must compile against the knowledge base, the
+ * repair-tips e-mail templates must parse and render in every language, the
  * precedence table must rank every value a rule can conclude, and every scenario of
  * knowledge-base/scenarios must hold. Every evaluation must stop within the bounds, on the scenarios and on
  * probes built from each rule's conditions.
@@ -48,6 +50,11 @@ public final class RuleBaseCheck {
         } catch (RuleBaseException e) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), null, e.problems(), List.of()));
         }
+        List<RuleProblem> templates = EmailTemplateCheck.problems(ruleBase.knowledge()).stream()
+                .map(RuleBaseCheck::problem).toList();
+        if (!templates.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), templates, List.of()));
+        }
         List<RuleProblem> unranked = unranked(ruleBase.knowledge().precedence());
         if (!unranked.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), unranked, List.of()));
@@ -70,6 +77,14 @@ public final class RuleBaseCheck {
             throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), List.of(), failures));
         }
         return ruleBase;
+    }
+
+    /** "file: message" as a problem of that file. */
+    private static RuleProblem problem(String problem) {
+        int colon = problem.indexOf(": ");
+        return colon < 0 ? new RuleProblem(problem, 0, "")
+                : new RuleProblem(problem.substring(0, colon), 0,
+                        problem.substring(colon + 2));
     }
 
     /** Every value a rule can conclude has its place in the precedence table. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriBuilder;
 
 import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.knowledge.KnowledgeBase;
@@ -41,6 +42,24 @@ public class RepairTipsRenderer {
     }
 
     public RenderedEmail render(KnowledgeBase knowledge, FailureNotice notice) {
+        String unsubscribeUrl = UriBuilder.fromUri(config.email().publicUrl()).path("api/v1/unsubscribe")
+                .queryParam("token", tokens.sign(notice.flowId(), Objects.requireNonNullElse(notice.ownerEmail(), "")))
+                .build().toString();
+        return render(engine, knowledge, notice, fixUrl(notice), unsubscribeUrl);
+    }
+
+    /** The e-mail from the knowledge base's templates and texts, with the links given; the same for the gate's check. */
+    static RenderedEmail render(Engine engine, KnowledgeBase knowledge, FailureNotice notice, String fixUrl,
+            String unsubscribeUrl) {
+        Map<String, Object> data = data(knowledge, notice, fixUrl, unsubscribeUrl);
+        KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
+        String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
+        String text = engine.parse(templates.text(), Variant.forContentType(Variant.TEXT_PLAIN)).data(data).render();
+        return new RenderedEmail((String) data.get("subject"), html, text.strip() + "\n");
+    }
+
+    private static Map<String, Object> data(KnowledgeBase knowledge, FailureNotice notice, String fixUrl,
+            String unsubscribeUrl) {
         Language language = Language.resolve(notice.locale(), null);
         String flowName = Objects.requireNonNullElse(notice.flowName(), notice.flowId());
         String firstFailedAt = WHEN.format(notice.firstFailedAt());
@@ -50,10 +69,9 @@ public class RepairTipsRenderer {
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(label -> labels.put(label, knowledge.text("email." + label, language)));
-        String subject = Placeholders.fill(knowledge.text("email.subject", language), values);
         data.put("label", labels);
         data.put("lang", language.code());
-        data.put("subject", subject);
+        data.put("subject", Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("intro", Placeholders.fill(knowledge.text("email.intro", language), values));
         data.put("whenValue", Placeholders.fill(knowledge.text("email.whenValue", language), values));
         data.put("whatHappened", notice.whatHappened());
@@ -63,14 +81,9 @@ public class RepairTipsRenderer {
                 notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
         data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
         data.put("resubmitUrl", notice.resubmitUrl());
-        data.put("fixUrl", fixUrl(notice));
-        data.put("unsubscribeUrl", config.email().publicUrl() + "/api/v1/unsubscribe?token="
-                + tokens.sign(notice.flowId(), Objects.requireNonNullElse(notice.ownerEmail(), "")));
-
-        KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
-        String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
-        String text = engine.parse(templates.text(), Variant.forContentType(Variant.TEXT_PLAIN)).data(data).render();
-        return new RenderedEmail(subject, html, text.strip() + "\n");
+        data.put("fixUrl", fixUrl);
+        data.put("unsubscribeUrl", unsubscribeUrl);
+        return data;
     }
 
     /** The sentence before the reason says who must act, so it follows the level: e.g. email.escalated.self-help. */

@@ -148,4 +148,59 @@ class RuleBaseCheckTest {
         assertEquals(List.of("not-found", "gone"), literals.get("name"));
         assertEquals(List.of("5"), literals.get("failuresInLastHour"));
     }
+
+    @Test
+    void anEmailTemplateThatDoesNotParseIsRejectedWithItsFile() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("email/repair-tips.html"), "{/if}", "");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        RuleProblem problem = e.rejection().problems().get(0);
+        assertEquals("knowledge-base/email/repair-tips.html", problem.file());
+        assertEquals("Parser error: unterminated section [if] detected", problem.message());
+    }
+
+    @Test
+    void anEmailTemplateThatNamesWhatTheEmailDoesNotHaveIsRejected() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("email/repair-tips.txt"), "{tip.title}", "{tip.titel}");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        RuleProblem problem = e.rejection().problems().get(0);
+        assertEquals("knowledge-base/email", problem.file());
+        assertTrue(problem.message().startsWith("the repair-tips e-mail (en) cannot be rendered:")
+                && problem.message().contains("titel"), problem.message());
+    }
+
+    @Test
+    void aTextWithAnUnknownPlaceholderIsRejectedWithItsFileAndLanguage() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("evidence/connectors/ftp.yaml"), "FTP 550 file unavailable",
+                "FTP 550 file unavailable ({stauts})");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        assertEquals("knowledge-base/evidence/connectors/ftp.yaml: evidence of FTP-002 (en): unknown placeholder "
+                + "{stauts}; known here: {code}, {phrase}, {signal}, {status}", e.rejection().problems().get(0).toString());
+    }
+
+    @Test
+    void aKnowledgeBaseFileWithoutARequiredFieldIsRejectedNamingIt() throws IOException {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        Path support = knowledge.resolve("support.yaml");
+        Files.writeString(support, Files.readString(support).replaceFirst("(?s)\nlinks:.*?\n(?=# The \"Problem type\")", "\n"));
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        assertTrue(
+                e.rejection().problems().stream().map(RuleProblem::toString)
+                        .anyMatch("knowledge-base/support.yaml: missing 'links'"::equals),
+                e.getMessage());
+    }
 }
