@@ -29,6 +29,7 @@ import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /** Every error leaves as RFC 9457 problem+json naming what was wrong; never a stack trace. */
 public class ProblemMapper {
@@ -147,6 +148,12 @@ public class ProblemMapper {
                     "The history database cannot be reached; nothing was recorded and no answer is given. Try again shortly",
                     null, null));
         }
+        if (isClosedConnection(e)) {
+            // The caller went away, or the service is stopping: nobody reads this answer, and nothing failed.
+            LOG.debugf("The connection closed while a request was read: %s", e);
+            return problem(new Problem(TYPES + "connection-closed", "Service unavailable", 503,
+                    "The connection closed before the request was read; nothing was recorded", null, null));
+        }
         LOG.error("Unexpected failure while answering a request", e);
         return problem(new Problem(TYPES + "internal-error", "Internal error", 500,
                 "The service could not answer this request; the failure has been logged", null, null));
@@ -154,6 +161,15 @@ public class ProblemMapper {
 
     static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean isClosedConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseFailure(Throwable e) {

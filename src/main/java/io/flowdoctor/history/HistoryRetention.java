@@ -7,11 +7,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -67,7 +69,7 @@ public class HistoryRetention {
         long keys;
         do {
             keys = QuarkusTransaction.requiringNew().call(() -> (long) answers.forgetBefore(cutoff, batch));
-        } while (keys > 0);
+        } while (keys > 0 && !stopping);
         long emails = inBatches(() -> ids("select e.id from OutboxEmail e where e.createdAt < :cutoff", cutoff),
                 ids -> OutboxEmail.delete("id in ?1", ids));
         return new Purged(diagnoses, failures, cases, emails);
@@ -82,9 +84,16 @@ public class HistoryRetention {
         long delete(List<UUID> ids);
     }
 
-    private static long inBatches(Supplier<List<UUID>> nextBatch, Deletion deletion) {
+    /** Set when the service stops: a purge ends after its current batch, before the database closes. */
+    private volatile boolean stopping;
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    private long inBatches(Supplier<List<UUID>> nextBatch, Deletion deletion) {
         long deleted = 0;
-        while (true) {
+        while (!stopping) {
             long done = QuarkusTransaction.requiringNew().call(() -> {
                 List<UUID> ids = nextBatch.get();
                 return ids.isEmpty() ? 0L : deletion.delete(ids);
@@ -94,5 +103,6 @@ public class HistoryRetention {
             }
             deleted += done;
         }
+        return deleted; // what is left goes at the next purge
     }
 }
