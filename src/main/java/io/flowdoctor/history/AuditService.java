@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.flowdoctor.Instants;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -65,7 +66,7 @@ public class AuditService {
         record.environmentId = entry.environmentId();
         record.runId = entry.runId();
         record.failedAt = entry.failedAt();
-        record.recordedAt = Instant.now();
+        record.recordedAt = Instants.now();
         record.failedAction = entry.failedAction();
         record.category = entry.category();
         record.escalationLevel = entry.escalationLevel();

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +44,7 @@ public class HistoryRetention {
 
     @Scheduled(every = "${flowdoctor.history.purge-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
-        Purged purged = purgeOlderThan(Instant.now().minus(retention));
+        Purged purged = purgeOlderThan(Instants.now().minus(retention));
         if (purged.diagnoses() + purged.failures() + purged.cases() + purged.emails() > 0) {
             LOG.infof("Purged history older than %s: %s", retention, purged);
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
@@ -120,7 +121,8 @@ public class DiagnosisIntake {
         Timer.Sample sample = Timer.start(registry);
         Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, report, language, explain,
                 ruleBase.current().knowledge(), json);
-        RunReport dated = report.failedAt(Objects.requireNonNullElseGet(report.failedAt(), Instant::now));
+        // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
+        RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
         Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain, key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // Never inside another transaction: that one would hold a second connection of the pool.
@@ -166,7 +168,7 @@ public class DiagnosisIntake {
                 new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
         String signature = AuditRecords.signature(diagnosis, run);
-        outcomes.markRepeats(run.flowId(), signature, Instant.now());
+        outcomes.markRepeats(run.flowId(), signature, Instants.now());
         String replayInput = ReplayInputs.of(run, diagnosis.failedAction(), history.get(), diagnosis.locale(), json);
         Instant recordedAt = audit.record(AuditRecords.entry(run, diagnosis, replayInput, signature, json));
         boolean gap = Gaps.isGap(diagnosis);
@@ -178,7 +180,7 @@ public class DiagnosisIntake {
         }
         if (diagnosis.escalation().level().opensCase()) {
             escalations.openOrRepeat(run.flowId(), signature, diagnosis.escalation().level().name(),
-                    diagnosis.escalation().reason(), diagnosisId, Instant.now());
+                    diagnosis.escalation().reason(), diagnosisId, recordedAt);
         }
         notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
         key.ifPresent(k -> answers.remember(run.flowId(), k.hash(), k.requestHash(), diagnosisId, recordedAt));

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import io.flowdoctor.Instants;
+
 /**
  * Watches directory trees and calls back once the files have stayed quiet for a while after a change. An
  * I/O error (a directory that vanished mid-walk, the operating system's limit of watches, a remounted
@@ -124,7 +126,7 @@ final class DirectoryWatch {
     }
 
     private void failed(Exception e, Duration pause) {
-        state = new State(false, state.recoveries() + 1, e.toString(), Instant.now());
+        state = new State(false, state.recoveries() + 1, e.toString(), Instants.now());
         LOG.warnf("Watching the rule files failed (%s); watching again in %d ms. Meanwhile, reload with "
                 + "POST /api/v1/rules/reload", e, pause.toMillis());
     }

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.ReplayInput;
 import io.flowdoctor.history.RecordedInputs;
 import io.flowdoctor.history.RecordedInputs.Recorded;
@@ -182,7 +183,7 @@ public class Replays {
     private final class Job {
 
         private final UUID id = UUID.randomUUID();
-        private final Instant startedAt = Instant.now();
+        private final Instant startedAt = Instants.now();
         private final int failures;
         private final String candidateRules;
         private final AtomicInteger done = new AtomicInteger();
@@ -218,7 +219,7 @@ public class Replays {
                 error = e.toString();
                 state = State.FAILED;
             } finally {
-                finishedAt = Instant.now();
+                finishedAt = Instants.now();
             }
         }
 

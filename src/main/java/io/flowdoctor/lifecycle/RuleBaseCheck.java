@@ -2,10 +2,10 @@ package io.flowdoctor.lifecycle;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.diagnosis.Resubmit;
@@ -48,33 +48,33 @@ public final class RuleBaseCheck {
         try {
             ruleBase = new RuleBaseCompiler(classLoader, bounds).compile(rulesDirectory, knowledgeDirectory);
         } catch (RuleBaseException e) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), null, e.problems(), List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), null, e.problems(), List.of()));
         }
         List<RuleProblem> templates = EmailTemplateCheck.problems(ruleBase.knowledge()).stream()
                 .map(RuleBaseCheck::problem).toList();
         if (!templates.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), templates, List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), templates, List.of()));
         }
         List<RuleProblem> unranked = unranked(ruleBase.knowledge().precedence());
         if (!unranked.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), unranked, List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), unranked, List.of()));
         }
         List<ScenarioFile> scenarios;
         try {
             scenarios = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios"));
         } catch (UncheckedIOException e) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(),
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(),
                     List.of(new RuleProblem("knowledge-base/scenarios", 0, e.getCause().getMessage())),
                     List.of()));
         }
         // A rule that never stops would otherwise be found by the first request it matches.
         List<RuleProblem> endless = RuleTermination.problems(ruleBase, scenarios);
         if (!endless.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), endless, List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), endless, List.of()));
         }
         List<ScenarioFailure> failures = ScenarioRunner.failures(ruleBase, scenarios);
         if (!failures.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), List.of(), failures));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), List.of(), failures));
         }
         return ruleBase;
     }

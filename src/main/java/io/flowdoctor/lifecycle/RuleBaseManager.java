@@ -1,6 +1,5 @@
 package io.flowdoctor.lifecycle;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.lifecycle.ReloadOutcome.Result;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.ActiveRuleBase;
@@ -101,7 +101,7 @@ public class RuleBaseManager {
             return new ReloadOutcome(Result.REJECTED, active.current().version(), e.rejection());
         } catch (RuntimeException e) {
             LOG.error("Reloading the rule base failed", e);
-            lastRejection = new Rejection(Instant.now(), null,
+            lastRejection = new Rejection(Instants.now(), null,
                     List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of());
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "rejected").increment();
             return new ReloadOutcome(Result.REJECTED, active.current().version(), lastRejection);

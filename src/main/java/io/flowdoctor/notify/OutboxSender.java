@@ -1,6 +1,5 @@
 package io.flowdoctor.notify;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.panache.common.Sort;
@@ -50,7 +50,7 @@ public class OutboxSender {
     @Transactional
     List<OutboxEmail> due() {
         return OutboxEmail.<OutboxEmail> find("status = ?1 and sendAfter <= ?2", Sort.ascending("sendAfter"),
-                EmailStatus.PENDING, Instant.now())
+                EmailStatus.PENDING, Instants.now())
                 .page(0, BATCH).list();
     }
 
@@ -58,7 +58,7 @@ public class OutboxSender {
     void recordSent(UUID id) {
         OutboxEmail email = OutboxEmail.findById(id);
         email.status = EmailStatus.SENT;
-        email.sentAt = Instant.now();
+        email.sentAt = Instants.now();
         email.attempts++;
     }
 
@@ -71,7 +71,7 @@ public class OutboxSender {
         if (email.attempts >= config.email().maxAttempts()) {
             email.status = EmailStatus.FAILED;
         } else {
-            email.sendAfter = Instant.now()
+            email.sendAfter = Instants.now()
                     .plus(config.email().retryAfter().multipliedBy(1L << Math.min(email.attempts - 1, 10)));
         }
     }

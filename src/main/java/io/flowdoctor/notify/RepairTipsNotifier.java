@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.FlowState;
 import io.flowdoctor.history.OutboxEmail;
@@ -40,7 +41,7 @@ public class RepairTipsNotifier {
         if (state == null || !state.repairTipsEmail || retriesStillRunning(notice)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = Instants.now();
         RenderedEmail email = renderer.render(knowledge, notice);
         Optional<OutboxEmail> waiting = OutboxEmail
                 .<OutboxEmail> find("flowId = ?1 and status = ?2", notice.flowId(), EmailStatus.PENDING)

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.knowledge.DisplayPath;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
@@ -119,7 +119,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instant.now(), bounds);
+        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instants.now(), bounds);
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
