@@ -12,14 +12,42 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.UriBuilder;
 
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.ResultMapper;
+import io.quarkus.qute.Results;
+import io.quarkus.qute.TemplateNode.Origin;
+
 /**
- * Fills the {placeholders} of texts and link templates, in one pass: a value is never read for
- * placeholders again. The one rule for missing values: a text shows "-", a link is left out.
+ * Fills the {placeholders} of texts with Qute, in one pass: a value is data, never read for placeholders
+ * again. The one rule for missing values: a text shows "-", a link is left out. A placeholder the filler
+ * was given no value for at all is not its to fill and stays as written. The reload gate holds every text
+ * the service fills to {@link #problems}, so Qute only ever meets plain text and {name} placeholders.
  */
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final String MISSING = "-";
+
+    /** Lenient: a name without a value renders as it was written, by the mapper below. */
+    private static final Engine QUTE = Engine.builder().addDefaults().strictRendering(false)
+            .addResultMapper(new ResultMapper() {
+                @Override
+                public int getPriority() {
+                    return 100; // before Qute's own "NOT_FOUND"
+                }
+
+                @Override
+                public boolean appliesTo(Origin origin, Object result) {
+                    return Results.isNotFound(result);
+                }
+
+                @Override
+                public String map(Object result, Expression expression) {
+                    return "{" + expression.toOriginalString() + "}";
+                }
+            })
+            .build();
 
     /** What a rule's evidence may name: what the facts it matched carry (diagnosis.Conclusions). */
     public static final Set<String> EVIDENCE = Set.of("phrase", "signal", "code", "status");
@@ -36,7 +64,12 @@ public final class Placeholders {
 
     /** The text with each placeholder replaced by its value; "-" where the value is missing or blank. */
     public static String fill(String text, Map<String, ?> values) {
-        return replace(text, values);
+        if (text.indexOf('{') < 0) {
+            return text;
+        }
+        Map<String, Object> data = new HashMap<>();
+        values.forEach((name, value) -> data.put(name, isMissing(value) ? MISSING : value));
+        return QUTE.parse(text).data(data).render();
     }
 
     /**
@@ -79,25 +112,6 @@ public final class Placeholders {
             problems.add("a '{' opens no placeholder (write placeholders as {name})");
         }
         return problems;
-    }
-
-    private static String replace(String text, Map<String, ?> values) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            String replacement;
-            if (!values.containsKey(matcher.group(1))) {
-                replacement = matcher.group(); // not ours to fill: left as written
-            } else if (isMissing(value)) {
-                replacement = MISSING;
-            } else {
-                replacement = value.toString();
-            }
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement));
-        }
-        matcher.appendTail(filled);
-        return filled.toString();
     }
 
     private static boolean isMissing(Object value) {

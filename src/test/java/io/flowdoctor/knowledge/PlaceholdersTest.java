@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** The one placeholder filler: one pass, one rule for missing values. */
+/** The one placeholder filler (Qute): one pass, one rule for missing values. */
 class PlaceholdersTest {
 
     @Test
@@ -25,6 +25,13 @@ class PlaceholdersTest {
     @Test
     void aValueIsNeverExpandedAgain() {
         assertEquals("Flow {runId}", Placeholders.fill("Flow {flowName}", Map.of("flowName", "{runId}", "runId", "r-1")));
+    }
+
+    @Test
+    void aValueNamingAnotherPlaceholderIsShownAsItIs() {
+        assertEquals("Flow {runId} failed in run r-1, step -",
+                Placeholders.fill("Flow {flowName} failed in run {runId}, step {action}",
+                        Map.of("flowName", "{runId}", "runId", "r-1", "action", " ")));
     }
 
     @Test
