@@ -42,7 +42,7 @@ public class HistoryRetention {
     public record Purged(long diagnoses, long failures, long cases, long emails) {
     }
 
-    @Scheduled(every = "${flowdoctor.history.purge-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${flowdoctor.history.purge-every:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOnSchedule() {
         Purged purged = purgeOlderThan(Instants.now().minus(retention));
         if (purged.diagnoses() + purged.failures() + purged.cases() + purged.emails() > 0) {

@@ -33,7 +33,8 @@ public class OutboxSender {
         this.config = config;
     }
 
-    @Scheduled(every = "${flowdoctor.email.send-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not while the service stops: the database may be closing under the sender.
+    @Scheduled(every = "${flowdoctor.email.send-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         for (OutboxEmail email : due()) {
             try {
