@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.flowdoctor.rulebase.EvaluationBounds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -254,6 +255,25 @@ public interface FlowDoctorConfig {
          */
         @WithDefault("7d")
         Duration window();
+    }
+
+    /** How far one evaluation of the rules may go; the reload gate holds every rule base to the same bounds. */
+    Evaluation evaluation();
+
+    interface Evaluation {
+
+        /** Rule firings of one evaluation, both phases together; more answers 500 problem+json naming the rules. */
+        @WithDefault("10000")
+        int maxFirings();
+
+        /** Wall-clock time of one evaluation; the session is halted when it is spent. */
+        @WithDefault("2s")
+        Duration timeBudget();
+
+        /** The bounds as the rule base takes them. */
+        default EvaluationBounds bounds() {
+            return new EvaluationBounds(maxFirings(), timeBudget());
+        }
     }
 
     /** Reloading the rule base while the service runs. */

@@ -75,6 +75,18 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the service as a crash would: SIGKILL (destroyForcibly on the java process itself, which no
+     * shutdown hook sees), and returns its exit status, 137 (128 + 9) for a SIGKILL.
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The packaged service did not die within 30 seconds");
+        }
+        return process.exitValue();
+    }
+
     /** A request to the service, without a default API key. */
     public RequestSpecification request() {
         return given().baseUri("http://localhost").port(port);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.intake.DiagnosisIntake;
+import io.flowdoctor.intake.IdempotencyKey;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.security.Roles;
 
@@ -37,7 +38,10 @@ public class DiagnosisResource {
     @Operation(summary = "Diagnose a failed run: category, repair tips, resubmit advice and escalation")
     public Diagnosis diagnose(@NotNull @Valid DiagnosisRequest request,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @Parameter(description = "Add, per fired rule, the facts it matched and what it concluded") @QueryParam("explain") boolean explain) {
-        return intake.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage), explain);
+            @Parameter(description = "Add, per fired rule, the facts it matched and what it concluded") @QueryParam("explain") boolean explain,
+            @Parameter(description = "Names the request: sent again, it gets the same diagnosis and is not counted again. "
+                    + "Without it, the run id and the failing step name it") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+        return intake.diagnose(request.toRunReport(), Language.resolve(request.locale(), acceptLanguage), explain,
+                idempotencyKey);
     }
 }

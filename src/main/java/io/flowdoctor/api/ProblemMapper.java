@@ -28,11 +28,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.flowdoctor.api.Problem.FieldError;
 import io.flowdoctor.history.CaseProblem;
+import io.flowdoctor.intake.IdempotencyConflict;
+import io.flowdoctor.intake.IdempotencyKey;
 import io.flowdoctor.notify.UnsubscribeRefused;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
+import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /** Every error leaves as RFC 9457 problem+json naming what was wrong; never a stack trace. */
 public class ProblemMapper {
@@ -123,7 +127,7 @@ public class ProblemMapper {
         String needs = roles.isEmpty() ? "the role this call needs"
                 : "the role this call needs: " + String.join(" or ", roles);
         return problem(new Problem(TYPES + "forbidden", "Forbidden", 403, "These credentials do not carry " + needs, null,
-                null, roles.isEmpty() ? null : roles));
+                null, roles.isEmpty() ? null : roles, null));
     }
 
     /** The roles of the method's @RolesAllowed, else its class's; none when the call was not matched to a method. */
@@ -143,6 +147,24 @@ public class ProblemMapper {
     public Response notReady(NoActiveRuleBase e) {
         return problem(new Problem(TYPES + "not-ready", "Not ready", 503, "The rule base is still loading; try again shortly",
                 null, null));
+    }
+
+    /**
+     * A rule that does not stop: the evaluation was cut off at its bounds and nothing was recorded. The
+     * problem names the rules that kept firing, so whoever reads it can tell the analysts which one loops.
+     */
+    @ServerExceptionMapper
+    public Response ruleOverrun(RuleEvaluationOverrun e) {
+        LOG.error(e.getMessage());
+        return problem(new Problem(TYPES + "rule-evaluation-overrun", "The rules did not stop", 500,
+                e.getMessage() + ". Nothing was recorded; the rule base needs a fix", null, null, null, e.looping()));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflict e) {
+        return problem(new Problem(TYPES + "idempotency-key-reused", "The key was used for another request", 422,
+                e.getMessage(), IdempotencyKey.HEADER,
+                List.of(new FieldError(IdempotencyKey.HEADER, "was sent before with another request"))));
     }
 
     @ServerExceptionMapper
@@ -177,6 +199,12 @@ public class ProblemMapper {
                     "The history database cannot be reached; nothing was recorded and no answer is given. Try again shortly",
                     null, null));
         }
+        if (isClosedConnection(e)) {
+            // The caller went away, or the service is stopping: nobody reads this answer, and nothing failed.
+            LOG.debugf("The connection closed while a request was read: %s", e);
+            return problem(new Problem(TYPES + "connection-closed", "Service unavailable", 503,
+                    "The connection closed before the request was read; nothing was recorded", null, null));
+        }
         LOG.error("Unexpected failure while answering a request", e);
         return problem(new Problem(TYPES + "internal-error", "Internal error", 500,
                 "The service could not answer this request; the failure has been logged", null, null));
@@ -184,6 +212,15 @@ public class ProblemMapper {
 
     static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean isClosedConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseFailure(Throwable e) {

@@ -50,6 +50,11 @@ public final class Diagnoser {
         }
     }
 
+    /** The name of the step that caused the run to fail, as the diagnosis will name it. */
+    public static String failingStep(RunReport report, KnowledgeBase knowledge) {
+        return FailingStepLocator.locate(report.actions(), knowledge.failingStep()).name();
+    }
+
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
             Options options) {
         KnowledgeBase knowledge = ruleBase.knowledge();

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.flowdoctor.Instants;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -65,7 +66,7 @@ public class AuditService {
         record.environmentId = entry.environmentId();
         record.runId = entry.runId();
         record.failedAt = entry.failedAt();
-        record.recordedAt = Instant.now();
+        record.recordedAt = Instants.now();
         record.failedAction = entry.failedAction();
         record.category = entry.category();
         record.escalationLevel = entry.escalationLevel();
@@ -114,6 +115,12 @@ public class AuditService {
             items.add(summary(record));
         }
         return new PageOf<>(items, query.page(), query.size(), found.count());
+    }
+
+    /** The answer of a diagnosis exactly as given (JSON), in the caller's transaction; empty once purged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> answer(UUID id) {
+        return DiagnosisRecord.<DiagnosisRecord> findByIdOptional(id).map(record -> record.answer);
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.flowdoctor.Instants;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -94,7 +95,7 @@ public class EscalationService {
     public CaseView change(UUID id, CaseStatus status, String note, String author) {
         EscalationCase escalation = EscalationCase.<EscalationCase> findByIdOptional(id)
                 .orElseThrow(() -> CaseProblem.notFound(id));
-        Instant now = Instant.now();
+        Instant now = Instants.now();
         if (status != null) {
             if (!escalation.status.canMoveTo(status)) {
                 throw CaseProblem.invalidTransition(escalation.status, status);

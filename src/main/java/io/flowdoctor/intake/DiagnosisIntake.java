@@ -8,9 +8,11 @@ import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
@@ -21,6 +23,7 @@ import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
 import io.flowdoctor.history.FlowStates;
 import io.flowdoctor.history.GapSignature;
+import io.flowdoctor.history.IdempotentAnswers;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.KnowledgeGaps;
 import io.flowdoctor.knowledge.Language;
@@ -38,6 +41,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * (and, for a failure the rules could not explain, its knowledge gap's row) exists. The failure is counted
  * in the flow's incident, the rules see that history, and the answer, its audit, the outcome of earlier
  * advice, any knowledge gap, any escalation case and any repair-tips e-mail are stored together or not at all.
+ * A request sent again under its idempotency key gets the answer it was given, and is not counted again.
  */
 @ApplicationScoped
 public class DiagnosisIntake {
@@ -53,6 +57,7 @@ public class DiagnosisIntake {
     private final KnowledgeGaps gaps;
     private final EscalationService escalations;
     private final RepairTipsNotifier notifier;
+    private final IdempotentAnswers answers;
     private final FlowDoctorConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
@@ -60,7 +65,7 @@ public class DiagnosisIntake {
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
             AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, RepairTipsNotifier notifier,
-            FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
+            IdempotentAnswers answers, FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
@@ -69,6 +74,7 @@ public class DiagnosisIntake {
         this.gaps = gaps;
         this.escalations = escalations;
         this.notifier = notifier;
+        this.answers = answers;
         this.config = config;
         this.json = json;
         this.registry = registry;
@@ -87,6 +93,10 @@ public class DiagnosisIntake {
     private record FlowUnknown() implements Attempt {
     }
 
+    /** The request was answered before under its idempotency key: the same answer again, nothing counted. */
+    private record Repeated(Diagnosis diagnosis) implements Attempt {
+    }
+
     /** Thrown to roll back what the attempt wrote: the gap's row must exist first. */
     private static final class GapUnknown extends RuntimeException {
 
@@ -101,9 +111,20 @@ public class DiagnosisIntake {
     }
 
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
+        return diagnose(report, language, explain, null);
+    }
+
+    /**
+     * @param idempotencyKey the caller's Idempotency-Key header, or null: then a request sent again exactly, with
+     *        the same run id, is the same request, and a request without a run id has no key
+     */
+    public Diagnosis diagnose(RunReport report, Language language, boolean explain, String idempotencyKey) {
         Timer.Sample sample = Timer.start(registry);
-        RunReport dated = report.failedAt(Objects.requireNonNullElseGet(report.failedAt(), Instant::now));
-        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, report, language, explain,
+                ruleBase.current().knowledge(), json);
+        // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
+        RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
+        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain, key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // Never inside another transaction: that one would hold a second connection of the pool.
             // A new flow's or gap's row is created on its own; then the failure is diagnosed like any other.
@@ -114,6 +135,9 @@ public class DiagnosisIntake {
                     sample.stop(latency);
                     return recorded.diagnosis();
                 }
+                if (outcome instanceof Repeated repeated) {
+                    return repeated.diagnosis();
+                }
                 flowStates.ensureExists(dated.flowId());
             } catch (GapUnknown unknown) {
                 gaps.ensureExists(unknown.signature, unknown.seen);
@@ -122,7 +146,18 @@ public class DiagnosisIntake {
         throw new IllegalStateException("Flow " + dated.flowId() + " still lacks a row after it was created");
     }
 
-    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain) {
+    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain, Optional<IdempotencyKey> key) {
+        if (key.isPresent()) {
+            // The flow's row lock comes first: a copy of this request sent at the same moment waits here
+            // and then finds this one's answer.
+            if (flowStates.lockedIfExists(run.flowId()).isEmpty()) {
+                return new FlowUnknown();
+            }
+            Optional<Diagnosis> earlier = earlierAnswer(run.flowId(), key.get());
+            if (earlier.isPresent()) {
+                return new Repeated(earlier.get());
+            }
+        }
         UUID diagnosisId = UUID.randomUUID();
         RuleBase rules = ruleBase.current();
         Optional<FailureHistory> history = incidents.recordFailure(run.flowId(), run.runId(), run.failedAt(), diagnosisId);
@@ -134,7 +169,7 @@ public class DiagnosisIntake {
                 new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
         String signature = AuditRecords.signature(diagnosis, run);
-        int repeats = outcomes.markRepeats(run.flowId(), signature, Instant.now());
+        int repeats = outcomes.markRepeats(run.flowId(), signature, Instants.now());
         String replayInput = ReplayInputs.of(run, diagnosis.failedAction(), history.get(), diagnosis.locale(), json);
         Instant recordedAt = audit.record(AuditRecords.entry(run, diagnosis, replayInput, signature, json));
         boolean gap = Gaps.isGap(diagnosis);
@@ -146,10 +181,35 @@ public class DiagnosisIntake {
         }
         if (diagnosis.escalation().level().opensCase()) {
             escalations.openOrRepeat(run.flowId(), signature, diagnosis.escalation().level().name(),
-                    diagnosis.escalation().reason(), diagnosisId, Instant.now());
+                    diagnosis.escalation().reason(), diagnosisId, recordedAt);
         }
         notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
+        key.ifPresent(k -> answers.remember(run.flowId(), k.hash(), k.requestHash(), diagnosisId, recordedAt));
         return new Recorded(diagnosis, gap, repeats);
+    }
+
+    /** The answer given before under the key; empty when none was, or when it has been purged since. */
+    private Optional<Diagnosis> earlierAnswer(String flowId, IdempotencyKey key) {
+        Optional<IdempotentAnswers.Given> given = answers.find(flowId, key.hash());
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        // A caller's own key promises the same request; another request under it is a mistake. (The default
+        // key holds the request itself.)
+        if (!given.get().requestHash().equals(key.requestHash())) {
+            throw new IdempotencyConflict(given.get().diagnosisId());
+        }
+        Optional<String> answer = audit.answer(given.get().diagnosisId());
+        if (answer.isEmpty()) {
+            answers.forget(flowId, key.hash()); // purged with its diagnosis: this request counts anew
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(answer.get(), Diagnosis.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored answer of diagnosis " + given.get().diagnosisId() + " is unreadable",
+                    e);
+        }
     }
 
     private void count(Recorded recorded) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.history.AdviceOutcomes;
 import io.flowdoctor.history.AdviceOutcomes.Credited;
 import io.flowdoctor.history.IncidentService;
@@ -41,7 +42,7 @@ public class Recoveries {
 
     /** Empty when the flow had no open incident. */
     public Optional<Recovery> recover(String flowId) {
-        Instant now = Instant.now();
+        Instant now = Instants.now();
         record Result(Optional<ClosedIncident> closed, Optional<Credited> credited) {
         }
         Result result = QuarkusTransaction.disallowingExisting().call(

@@ -2,8 +2,12 @@ package io.flowdoctor.knowledge;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** A connector the knowledge base knows: its id as rules use it, its display name, other names it is sent under. */
-public record Connector(String id, String displayName, List<String> aliases, String reference) {
+public record Connector(@JsonProperty(required = true) String id, @JsonProperty(required = true) String displayName,
+        List<String> aliases,
+        String reference) {
 
     public Connector {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -38,6 +41,9 @@ public final class KnowledgeBaseLoader {
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
             "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
             "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
+
+    /** Jackson's message for a required field the file leaves out. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
 
     private final Path directory;
     private final List<String> problems = new ArrayList<>();
@@ -72,6 +78,7 @@ public final class KnowledgeBaseLoader {
                 problems.add(relative(directory.resolve("texts.yaml")) + ": text '" + required + "' is missing");
             }
         }
+        checkPlaceholders(texts);
         var evidence = readEvidence();
         var lexicon = readLexicon();
         var sideEffects = read(directory.resolve("side-effects.yaml"), new TypeReference<SideEffects>() {
@@ -124,6 +131,10 @@ public final class KnowledgeBaseLoader {
                         problems.add(
                                 at(file, ruleId + ":") + ": evidence of " + ruleId + " (" + language.code() + ") is missing");
                     }
+                }
+                if (texts != null) {
+                    texts.forEach((language, text) -> checkPlaceholders(relative(file) + ": evidence of " + ruleId + " ("
+                            + language.code() + ")", text, Placeholders.EVIDENCE));
                 }
                 if (evidence.put(ruleId, texts) != null) {
                     problems.add(at(file, ruleId + ":") + ": evidence of " + ruleId + " is given twice");
@@ -231,10 +242,34 @@ public final class KnowledgeBaseLoader {
         return texts;
     }
 
+    /** The texts the service fills: only the placeholders their filler knows, each written {name}. */
+    private void checkPlaceholders(Map<String, Map<Language, String>> texts) {
+        Map<String, Set<String>> filled = Map.of("answer.step-failed", Placeholders.STEP, "email.subject",
+                Placeholders.EMAIL, "email.intro", Placeholders.EMAIL, "email.whenValue", Placeholders.EMAIL,
+                "email.failureCount", Placeholders.EMAIL);
+        filled.forEach((id, known) -> {
+            Map<Language, String> inLanguages = texts.get(id);
+            if (inLanguages != null) {
+                inLanguages.forEach((language, text) -> checkPlaceholders(
+                        relative(directory.resolve("texts.yaml")) + ": text '" + id + "' (" + language.code() + ")", text,
+                        known));
+            }
+        });
+    }
+
+    private void checkPlaceholders(String where, String text, Set<String> known) {
+        if (text != null) {
+            Placeholders.problems(text, known).forEach(problem -> problems.add(where + ": " + problem));
+        }
+    }
+
     private void checkSupport(SupportSettings support) {
         for (Language language : Language.values()) {
             if (support.descriptionTemplate() == null || isBlank(support.descriptionTemplate().get(language))) {
                 problems.add("support.yaml: descriptionTemplate (" + language.code() + ") is missing");
+            } else {
+                checkPlaceholders("support.yaml: descriptionTemplate (" + language.code() + ")",
+                        support.descriptionTemplate().get(language), Placeholders.SUPPORT_REQUEST);
             }
             for (var link : support.links()) {
                 if (link.title() == null || isBlank(link.title().get(language))) {
@@ -270,6 +305,11 @@ public final class KnowledgeBaseLoader {
             Class<?> target = e.getTargetType();
             problems.add(at(file, e) + ": '" + e.getValue() + "' is not allowed"
                     + (target != null && target.isEnum() ? "; allowed: " + allowed(target) : ""));
+            return null;
+        } catch (MismatchedInputException e) {
+            Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
+            problems.add(relative(file) + ": " + (missing.find() ? "missing '" + missing.group(1) + "'" + where(e)
+                    : e.getMessage().lines().findFirst().orElse("unreadable")));
             return null;
         } catch (JsonProcessingException e) {
             problems.add(at(file, e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
@@ -307,6 +347,21 @@ public final class KnowledgeBaseLoader {
             // reported where the file is read
         }
         return relative(file);
+    }
+
+    /** Where in the file a missing field was looked for, e.g. " in links[1]"; nothing at the top. */
+    private static String where(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        var references = e.getPath();
+        // The last reference is the missing field itself.
+        for (var reference : references.subList(0, Math.max(0, references.size() - 1))) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : " in " + path;
     }
 
     private String readText(Path file) {

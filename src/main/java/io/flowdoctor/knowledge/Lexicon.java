@@ -62,6 +62,11 @@ public final class Lexicon {
         this.codePatterns = List.copyOf(codePatterns);
     }
 
+    /** The phrases of one signal, as written in the lexicon. */
+    public List<Phrase> phrases(String signal) {
+        return phrases.stream().filter(phrase -> phrase.signal().equals(signal)).toList();
+    }
+
     /** Compiles a phrase as written in the lexicon into the pattern that finds it in a normalised message. */
     public static Pattern compile(String phrase) {
         boolean spaced = !NO_SPACES_SCRIPT.matcher(phrase).find();

@@ -4,11 +4,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The precedence table of knowledge-base/precedence.yaml: per kind of conclusion, its values in the order
  * in which they win (first wins).
  */
-public record Precedence(List<String> specificity, List<String> categories, List<String> resubmit, List<String> escalation) {
+public record Precedence(@JsonProperty(required = true) List<String> specificity,
+        @JsonProperty(required = true) List<String> categories,
+        @JsonProperty(required = true) List<String> resubmit, @JsonProperty(required = true) List<String> escalation) {
 
     public Precedence {
         specificity = specificity == null ? List.of() : List.copyOf(specificity);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Where to get help (knowledge-base/support.yaml): self-help, contact support, community, and how a
  * support request is filled in.
@@ -13,13 +15,15 @@ import java.util.Set;
  * @param descriptionTemplate per language; {placeholders} are filled from the failure
  */
 public record SupportSettings(
-        List<SupportLink> links,
-        String problemType,
-        Map<String, String> supportCategories,
-        Map<Language, String> descriptionTemplate) {
+        @JsonProperty(required = true) List<SupportLink> links,
+        @JsonProperty(required = true) String problemType,
+        @JsonProperty(required = true) Map<String, String> supportCategories,
+        @JsonProperty(required = true) Map<Language, String> descriptionTemplate) {
 
     /** A place to get help (kind SELF_HELP, CONTACT_SUPPORT or COMMUNITY), shown at the escalation levels listed. */
-    public record SupportLink(String kind, String url, Map<Language, String> title, Set<String> levels) {
+    public record SupportLink(@JsonProperty(required = true) String kind, @JsonProperty(required = true) String url,
+            @JsonProperty(required = true) Map<Language, String> title,
+            Set<String> levels) {
 
         public SupportLink {
             levels = levels == null ? Set.of() : Set.copyOf(levels);

@@ -1,6 +1,5 @@
 package io.flowdoctor.lifecycle;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.Gaps;
 import io.flowdoctor.diagnosis.ReplayInput;
@@ -52,7 +52,7 @@ public class GapCoverage {
                     .collect(Collectors.toMap(Recorded::diagnosisId, Function.identity()));
             Optional<String> coveringRule = coveringRule(ruleBase, exampleIds, stored);
             if (coveringRule.isPresent()) {
-                gaps.cover(gap.id(), coveringRule.get(), ruleBase.version(), Instant.now());
+                gaps.cover(gap.id(), coveringRule.get(), ruleBase.version(), Instants.now());
                 covered++;
             }
         }

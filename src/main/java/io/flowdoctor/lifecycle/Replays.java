@@ -1,6 +1,7 @@
 package io.flowdoctor.lifecycle;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,22 +10,25 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.ReplayInput;
 import io.flowdoctor.history.RecordedInputs;
 import io.flowdoctor.history.RecordedInputs.Recorded;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleBase;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * What-if replays: the latest stored failures diagnosed with the serving rule base and with a candidate,
@@ -39,6 +43,9 @@ public class Replays {
     private static final int PAGE = 500;
     /** Replays kept to be read back; older ones are forgotten. */
     private static final int KEPT = 20;
+
+    /** How long a stop waits for the knowledge loop's current step. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final FlowDoctorConfig config;
     private final ActiveRuleBase active;
@@ -57,6 +64,16 @@ public class Replays {
         }
     };
     private volatile Job lastReload;
+    /** Set when the service stops: a replay ends between two failures instead of racing the database's close. */
+    private volatile boolean stopping;
+
+    /** A replay cut short because the service stops. */
+    private static final class Stopped extends RuntimeException {
+
+        Stopped() {
+            super("stopped: the service is shutting down", null, false, false);
+        }
+    }
 
     public Replays(FlowDoctorConfig config, ActiveRuleBase active, RecordedInputs inputs, GapCoverage coverage,
             ObjectMapper json) {
@@ -95,7 +112,8 @@ public class Replays {
         }
         worker.execute(() -> job.run(() -> {
             try {
-                return Optional.of(RuleBaseCheck.compileAndCheck(rules, knowledge, Replays.class.getClassLoader()));
+                return Optional.of(RuleBaseCheck.compileAndCheck(rules, knowledge, Replays.class.getClassLoader(),
+                        config.evaluation().bounds()));
             } catch (RuleBaseRejected e) {
                 job.rejection = e.rejection();
                 return Optional.empty();
@@ -124,6 +142,9 @@ public class Replays {
             worker.execute(() -> job.run(() -> Optional.of(current), previous));
         }
         worker.execute(() -> {
+            if (stopping) {
+                return;
+            }
             try {
                 coverage.check(current);
             } catch (RuntimeException e) {
@@ -138,6 +159,9 @@ public class Replays {
         for (int page = 0; page * PAGE < failures; page++) {
             List<Recorded> batch = inputs.newest(page, PAGE);
             for (Recorded recorded : batch.subList(0, Math.min(batch.size(), failures - page * PAGE))) {
+                if (stopping) {
+                    throw new Stopped();
+                }
                 Optional<ReplayInput> input = Replayer.read(recorded.replayInput(), json);
                 if (input.isEmpty()) {
                     report.unreadable();
@@ -159,7 +183,7 @@ public class Replays {
     private final class Job {
 
         private final UUID id = UUID.randomUUID();
-        private final Instant startedAt = Instant.now();
+        private final Instant startedAt = Instants.now();
         private final int failures;
         private final String candidateRules;
         private final AtomicInteger done = new AtomicInteger();
@@ -186,12 +210,16 @@ public class Replays {
                 state = State.DONE;
                 LOG.infof("Replay %s: %d of %d failures would change with %s", id, report.changed(), report.replayed(),
                         report.candidate());
+            } catch (Stopped e) {
+                LOG.infof("Replay %s %s", id, e.getMessage());
+                error = e.getMessage();
+                state = State.FAILED;
             } catch (RuntimeException e) {
                 LOG.error("Replay " + id + " failed", e);
                 error = e.toString();
                 state = State.FAILED;
             } finally {
-                finishedAt = Instant.now();
+                finishedAt = Instants.now();
             }
         }
 
@@ -201,8 +229,15 @@ public class Replays {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+    /**
+     * Before the database closes: no new work, and the running replay ends at its next failure. What is
+     * still running after a few seconds is interrupted.
+     */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            worker.shutdownNow();
+        }
     }
 }

@@ -2,28 +2,33 @@ package io.flowdoctor.lifecycle;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.Category;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.diagnosis.Resubmit;
 import io.flowdoctor.diagnosis.Specificity;
 import io.flowdoctor.knowledge.Precedence;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
+import io.flowdoctor.notify.EmailTemplateCheck;
+import io.flowdoctor.rulebase.EvaluationBounds;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
 import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.scenario.ScenarioFailure;
+import io.flowdoctor.scenario.ScenarioFile;
 import io.flowdoctor.scenario.ScenarioLoader;
 import io.flowdoctor.scenario.ScenarioRunner;
 
 /**
  * The gate every rule base passes before it serves: it must compile against the knowledge base, the
+ * repair-tips e-mail templates must parse and render in every language, the
  * precedence table must rank every value a rule can conclude, and every scenario of
- * knowledge-base/scenarios must hold.
+ * knowledge-base/scenarios must hold. Every evaluation must stop within the bounds, on the scenarios and on
+ * probes built from each rule's conditions.
  */
 public final class RuleBaseCheck {
 
@@ -32,29 +37,54 @@ public final class RuleBaseCheck {
     private RuleBaseCheck() {
     }
 
+    /** The gate with the default evaluation bounds (./check-rules, the what-if replay's candidates). */
     public static RuleBase compileAndCheck(Path rulesDirectory, Path knowledgeDirectory, ClassLoader classLoader) {
+        return compileAndCheck(rulesDirectory, knowledgeDirectory, classLoader, EvaluationBounds.DEFAULT);
+    }
+
+    public static RuleBase compileAndCheck(Path rulesDirectory, Path knowledgeDirectory, ClassLoader classLoader,
+            EvaluationBounds bounds) {
         RuleBase ruleBase;
         try {
-            ruleBase = new RuleBaseCompiler(classLoader).compile(rulesDirectory, knowledgeDirectory);
+            ruleBase = new RuleBaseCompiler(classLoader, bounds).compile(rulesDirectory, knowledgeDirectory);
         } catch (RuleBaseException e) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), null, e.problems(), List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), null, e.problems(), List.of()));
+        }
+        List<RuleProblem> templates = EmailTemplateCheck.problems(ruleBase.knowledge()).stream()
+                .map(RuleBaseCheck::problem).toList();
+        if (!templates.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), templates, List.of()));
         }
         List<RuleProblem> unranked = unranked(ruleBase.knowledge().precedence());
         if (!unranked.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), unranked, List.of()));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), unranked, List.of()));
         }
-        List<ScenarioFailure> failures;
+        List<ScenarioFile> scenarios;
         try {
-            failures = ScenarioRunner.failures(ruleBase, ScenarioLoader.load(knowledgeDirectory.resolve("scenarios")));
+            scenarios = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios"));
         } catch (UncheckedIOException e) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(),
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(),
                     List.of(new RuleProblem("knowledge-base/scenarios", 0, e.getCause().getMessage())),
                     List.of()));
         }
+        // A rule that never stops would otherwise be found by the first request it matches.
+        List<RuleProblem> endless = RuleTermination.problems(ruleBase, scenarios);
+        if (!endless.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), endless, List.of()));
+        }
+        List<ScenarioFailure> failures = ScenarioRunner.failures(ruleBase, scenarios);
         if (!failures.isEmpty()) {
-            throw new RuleBaseRejected(new Rejection(Instant.now(), ruleBase.version(), List.of(), failures));
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), List.of(), failures));
         }
         return ruleBase;
+    }
+
+    /** "file: message" as a problem of that file. */
+    private static RuleProblem problem(String problem) {
+        int colon = problem.indexOf(": ");
+        return colon < 0 ? new RuleProblem(problem, 0, "")
+                : new RuleProblem(problem.substring(0, colon), 0,
+                        problem.substring(colon + 2));
     }
 
     /** Every value a rule can conclude has its place in the precedence table. */

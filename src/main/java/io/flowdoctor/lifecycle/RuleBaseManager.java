@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.lifecycle.ReloadOutcome.Result;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.ActiveRuleBase;
@@ -95,7 +96,7 @@ public class RuleBaseManager {
         } else if (afterRejection) {
             servingAgainAfter = lastRejection.at();
         }
-        lastAttempt = new RuleBaseStatus.Attempt(Instant.now(), outcome.result(), outcome.version(), outcome.message(),
+        lastAttempt = new RuleBaseStatus.Attempt(Instants.now(), outcome.result(), outcome.version(), outcome.message(),
                 outcome.servingAgain());
         return outcome;
     }
@@ -128,7 +129,7 @@ public class RuleBaseManager {
             return rejected(e.rejection(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Reloading the rule base failed", e);
-            return rejected(new Rejection(Instant.now(), null,
+            return rejected(new Rejection(Instants.now(), null,
                     List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of()), e.toString());
         }
     }
@@ -152,7 +153,7 @@ public class RuleBaseManager {
 
     private RuleBase compileAndCheck() {
         return RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
-                RuleBaseManager.class.getClassLoader());
+                RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
     }
 
     private static RuleBaseStatus.Version version(RuleBase ruleBase) {

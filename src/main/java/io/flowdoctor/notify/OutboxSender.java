@@ -25,7 +25,8 @@ public class OutboxSender {
                 UUID.randomUUID().toString().substring(0, 8));
     }
 
-    @Scheduled(every = "${flowdoctor.email.send-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not while the service stops: the database may be closing under the sender.
+    @Scheduled(every = "${flowdoctor.email.send-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         worker.drain();
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -98,7 +99,7 @@ public class OutboxWorker implements AutoCloseable {
     Claim claim() {
         String claim = UUID.randomUUID().toString();
         List<OutboxEmail> claimed = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
+            Instant now = Instants.now();
             List<OutboxEmail> heads = OutboxEmail.<OutboxEmail> find(HEADS,
                     Parameters.with("pending", EmailStatus.PENDING).and("now", now))
                     .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -145,14 +146,14 @@ public class OutboxWorker implements AutoCloseable {
                 return null;
             }
             email.status = EmailStatus.SENT;
-            email.sentAt = Instant.now();
+            email.sentAt = Instants.now();
             email.attempts++;
             email.claimId = null;
             email.claimedUntil = null;
             return email.flowId;
         });
         if (flowId != null) {
-            QuarkusTransaction.requiringNew().run(() -> takeTurn(flowId, Instant.now()));
+            QuarkusTransaction.requiringNew().run(() -> takeTurn(flowId, Instants.now()));
         }
     }
 
@@ -184,7 +185,7 @@ public class OutboxWorker implements AutoCloseable {
             if (email.attempts >= settings.maxAttempts()) {
                 email.status = EmailStatus.FAILED;
             } else {
-                email.sendAfter = Instant.now()
+                email.sendAfter = Instants.now()
                         .plus(settings.retryAfter().multipliedBy(1L << Math.min(email.attempts - 1, 10)));
             }
         });

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.history.EmailStatus;
 import io.flowdoctor.history.FlowState;
 import io.flowdoctor.history.OutboxEmail;
@@ -41,7 +42,7 @@ public class RepairTipsNotifier {
         if (state == null || !state.repairTipsEmail || retriesStillRunning(notice)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = Instants.now();
         RenderedEmail email = renderer.render(knowledge, notice, state.emailSubscriptionVersion);
         Optional<OutboxEmail> waiting = waitingUnclaimed(notice.flowId(), now);
         OutboxEmail queued = waiting.orElseGet(() -> newEmail(notice.flowId(), now,

@@ -1,6 +1,5 @@
 package io.flowdoctor.notify;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -10,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriBuilder;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.Instants;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
@@ -45,6 +46,27 @@ public class RepairTipsRenderer {
      * @param subscriptionVersion the flow's e-mail subscription version, which the unsubscribe link carries
      */
     public RenderedEmail render(KnowledgeBase knowledge, FailureNotice notice, long subscriptionVersion) {
+        String unsubscribeUrl = UriBuilder.fromUri(config.email().publicUrl()).path("api/v1/unsubscribe")
+                .queryParam("token", tokens.sign(notice.flowId(), subscriptionVersion,
+                        Instants.now().plus(config.email().unsubscribeValidFor())))
+                .build().toString();
+        return render(engine, knowledge, notice, fixUrl(notice), unsubscribeUrl);
+    }
+
+    /** The e-mail from the knowledge base's templates and texts, with the links given; the same for the gate's check. */
+    static RenderedEmail render(Engine engine, KnowledgeBase knowledge, FailureNotice notice, String fixUrl,
+            String unsubscribeUrl) {
+        Map<String, Object> data = data(knowledge, notice, fixUrl, unsubscribeUrl);
+        KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
+        String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
+        String text = engine.parse(templates.text(), Variant.forContentType(Variant.TEXT_PLAIN)).data(data).render();
+        // A header ends at a line break: whatever reaches the subject is kept on one line.
+        String subject = ControlCharacters.oneLine((String) data.get("subject"));
+        return new RenderedEmail(subject, html, text.strip() + "\n", unsubscribeUrl);
+    }
+
+    private static Map<String, Object> data(KnowledgeBase knowledge, FailureNotice notice, String fixUrl,
+            String unsubscribeUrl) {
         Language language = Language.resolve(notice.locale(), null);
         String flowName = Objects.requireNonNullElse(notice.flowName(), notice.flowId());
         String firstFailedAt = WHEN.format(notice.firstFailedAt());
@@ -54,11 +76,9 @@ public class RepairTipsRenderer {
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(label -> labels.put(label, knowledge.text("email." + label, language)));
-        // A header ends at a line break: whatever reaches the subject is kept on one line.
-        String subject = ControlCharacters.oneLine(Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("label", labels);
         data.put("lang", language.code());
-        data.put("subject", subject);
+        data.put("subject", Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("intro", Placeholders.fill(knowledge.text("email.intro", language), values));
         data.put("whenValue", Placeholders.fill(knowledge.text("email.whenValue", language), values));
         data.put("whatHappened", notice.whatHappened());
@@ -68,15 +88,9 @@ public class RepairTipsRenderer {
                 notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
         data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
         data.put("resubmitUrl", notice.resubmitUrl());
-        data.put("fixUrl", fixUrl(notice));
-        String unsubscribeUrl = config.email().publicUrl() + "/api/v1/unsubscribe?token="
-                + tokens.sign(notice.flowId(), subscriptionVersion, Instant.now().plus(config.email().unsubscribeValidFor()));
+        data.put("fixUrl", fixUrl);
         data.put("unsubscribeUrl", unsubscribeUrl);
-
-        KnowledgeBase.EmailTemplates templates = knowledge.emailTemplates();
-        String html = engine.parse(templates.html(), Variant.forContentType(Variant.TEXT_HTML)).data(data).render();
-        String text = engine.parse(templates.text(), Variant.forContentType(Variant.TEXT_PLAIN)).data(data).render();
-        return new RenderedEmail(subject, html, text.strip() + "\n", unsubscribeUrl);
+        return data;
     }
 
     /** The sentence before the reason says who must act, so it follows the level: e.g. email.escalated.self-help. */

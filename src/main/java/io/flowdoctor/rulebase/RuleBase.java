@@ -23,6 +23,7 @@ public final class RuleBase {
     private final Map<String, RuleRef> rules;
     private final Map<String, RuleOutline> outlines;
     private final Instant loadedAt;
+    private final EvaluationBounds bounds;
 
     /**
      * @param rules every rule by its package and name
@@ -30,13 +31,14 @@ public final class RuleBase {
      * @param outlines what each rule can conclude, by rule id
      */
     RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
-            Map<String, RuleOutline> outlines, Instant loadedAt) {
+            Map<String, RuleOutline> outlines, Instant loadedAt, EvaluationBounds bounds) {
         this.kieBase = kieBase;
         this.knowledge = knowledge;
         this.version = version;
         this.rules = Map.copyOf(rules);
         this.outlines = Map.copyOf(outlines);
         this.loadedAt = loadedAt;
+        this.bounds = bounds;
     }
 
     /** Fires the rules on the facts, both phases; nothing is added between them. */
@@ -47,9 +49,16 @@ public final class RuleBase {
     /**
      * Fires the classification rules on the facts; the interlude then sees what they concluded and
      * returns facts to add before the advice phase (agenda-group "advise") fires.
+     *
+     * @throws RuleEvaluationOverrun when the rules do not stop within this rule base's bounds
      */
     public Evaluation evaluate(List<Object> facts, Function<Evaluation, List<Object>> interlude) {
-        return RuleSession.evaluate(kieBase, this::ref, facts, interlude);
+        return RuleSession.evaluate(kieBase, this::ref, facts, interlude, bounds);
+    }
+
+    /** How far one evaluation may go: firings and time. */
+    public EvaluationBounds bounds() {
+        return bounds;
     }
 
     public KnowledgeBase knowledge() {

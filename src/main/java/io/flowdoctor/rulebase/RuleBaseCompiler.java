@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.knowledge.DisplayPath;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
@@ -53,9 +53,17 @@ public final class RuleBaseCompiler {
     private static final Pattern PATTERN_TYPE = Pattern.compile("(?<![\\w.])([A-Z]\\w*)\\(");
 
     private final ClassLoader classLoader;
+    private final EvaluationBounds bounds;
 
+    /** A compiler whose rule bases evaluate within the default bounds. */
     public RuleBaseCompiler(ClassLoader classLoader) {
+        this(classLoader, EvaluationBounds.DEFAULT);
+    }
+
+    /** A compiler whose rule bases stop every evaluation at the given bounds. */
+    public RuleBaseCompiler(ClassLoader classLoader, EvaluationBounds bounds) {
         this.classLoader = classLoader;
+        this.bounds = bounds;
     }
 
     public RuleBase compile(Path rulesDirectory, Path knowledgeDirectory) {
@@ -142,7 +150,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instant.now());
+        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instants.now(), bounds);
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {
@@ -294,12 +302,12 @@ public final class RuleBaseCompiler {
     }
 
     private static Map<String, RuleOutline> outlines(List<ParsedRule> parsed, Map<String, RuleRef> rules) {
-        Map<String, String> consequenceByFileAndRule = new HashMap<>();
-        parsed.forEach(rule -> consequenceByFileAndRule.put(rule.file() + "\n" + rule.name(), rule.consequence()));
+        Map<String, ParsedRule> byFileAndRule = new HashMap<>();
+        parsed.forEach(rule -> byFileAndRule.put(rule.file() + "\n" + rule.name(), rule));
         Map<String, RuleOutline> outlines = new HashMap<>();
         for (RuleRef rule : rules.values()) {
-            outlines.put(rule.ruleId(),
-                    RuleOutlines.outline(rule, consequenceByFileAndRule.get(rule.file() + "\n" + rule.rule())));
+            ParsedRule source = byFileAndRule.get(rule.file() + "\n" + rule.rule());
+            outlines.put(rule.ruleId(), RuleOutlines.outline(rule, source.consequence(), source.conditions()));
         }
         return outlines;
     }

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param family the rule file's path under the rules directory without its extension, {@code <group>/<family>},
  *        e.g. "connectors/office365users"
+ * @param conditions the patterns of its conditions as "Type(constraint, ...)" text, from which the reload gate
+ *        builds the facts that probe whether the rule's evaluation stops
  */
 public record RuleOutline(RuleRef rule, String family, List<String> categories, List<String> tips, List<String> resubmit,
-        List<String> escalation) {
+        List<String> escalation, String conditions) {
 
     public RuleOutline {
         categories = List.copyOf(categories);

@@ -31,11 +31,11 @@ final class RuleOutlines {
     private RuleOutlines() {
     }
 
-    static RuleOutline outline(RuleRef rule, String consequence) {
+    static RuleOutline outline(RuleRef rule, String consequence, String conditions) {
         String file = rule.file();
         String family = file.substring(file.indexOf('/') + 1).replaceFirst("\\.drl(\\.csv)?$", "");
         return new RuleOutline(rule, family, all(FINDING_CATEGORY, consequence), all(TIP, consequence),
-                all(RESUBMIT, consequence), all(ESCALATION, consequence));
+                all(RESUBMIT, consequence), all(ESCALATION, consequence), conditions);
     }
 
     static List<Reference> references(ParsedRule rule) {

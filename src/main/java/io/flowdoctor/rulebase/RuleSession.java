@@ -1,12 +1,18 @@
 package io.flowdoctor.rulebase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.kie.api.KieBase;
@@ -23,16 +29,32 @@ import org.kie.api.runtime.rule.FactHandle;
  * The one class that runs Drools sessions. The facts go in and the classification rules fire; the
  * interlude then sees what they concluded and may add facts; then the advice phase (the rules of
  * agenda-group "advise") fires. Which rule concluded which fact is read from the session's
- * justifications, so rules never repeat their own id.
+ * justifications, so rules never repeat their own id. Every evaluation is bounded (see
+ * {@link EvaluationBounds}): a rule that never stops firing ends in a {@link RuleEvaluationOverrun}, and its
+ * session is disposed all the same.
  */
 final class RuleSession {
 
     private RuleSession() {
     }
 
+    /**
+     * Halts sessions that overrun their time budget. One daemon thread for all sessions: it only calls
+     * halt(), which returns at once.
+     */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rule-session-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** At most this many rules are named as looping: the loop is among those that fired most. */
+    private static final int LOOPING_NAMED = 5;
+
     static Evaluation evaluate(KieBase kieBase, Function<Rule, RuleRef> refs, List<Object> facts,
-            Function<Evaluation, List<Object>> interlude) {
+            Function<Evaluation, List<Object>> interlude, EvaluationBounds bounds) {
         KieSession session = kieBase.newKieSession();
+        Watch watch = new Watch(session, bounds);
         try {
             Set<RuleRef> fired = new LinkedHashSet<>();
             List<RuleMatch> matches = new ArrayList<>();
@@ -50,12 +72,13 @@ final class RuleSession {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     RuleRef rule = refs.apply(event.getMatch().getRule());
                     fired.add(rule);
+                    watch.firingsByRule.merge(rule, 1, Integer::sum);
                     matches.add(new RuleMatch(rule, List.copyOf(event.getMatch().getObjects())));
                 }
             });
 
             facts.forEach(session::insert);
-            session.fireAllRules();
+            watch.fire();
             List<Object> added = interlude.apply(new Evaluation(concluded(session, refs, facts, statedBy), List.copyOf(fired),
                     matches));
             added.forEach(session::insert);
@@ -65,12 +88,80 @@ final class RuleSession {
             if (advice != null) { // null when no rule declares the phase
                 advice.setFocus();
             }
-            session.fireAllRules();
+            watch.fire();
             List<Object> given = new ArrayList<>(facts);
             given.addAll(added);
             return new Evaluation(concluded(session, refs, given, statedBy), List.copyOf(fired), matches);
         } finally {
+            watch.stop();
             session.dispose();
+        }
+    }
+
+    /**
+     * The bounds of one session: a firing limit on every fireAllRules, and a watchdog that halts the
+     * session when its time budget is spent. Either way the evaluation ends with an overrun that names the
+     * rules that fired most.
+     */
+    private static final class Watch {
+
+        private final KieSession session;
+        private final EvaluationBounds bounds;
+        private final long started = System.nanoTime();
+        private final Map<RuleRef, Integer> firingsByRule = new HashMap<>();
+        private final ScheduledFuture<?> alarm;
+        private boolean overtime;
+        private boolean stopped;
+        private int firings;
+
+        Watch(KieSession session, EvaluationBounds bounds) {
+            this.session = session;
+            this.bounds = bounds;
+            this.alarm = WATCHDOG.schedule(this::halt, bounds.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** Fires what is on the agenda, within what is left of the bounds. */
+        void fire() {
+            checkTime();
+            // One firing more than is left tells a session that would stop at the limit from one that goes on.
+            firings += session.fireAllRules(bounds.maxFirings() - firings + 1);
+            if (firings > bounds.maxFirings()) {
+                throw overrun(RuleEvaluationOverrun.Bound.FIRINGS);
+            }
+            checkTime();
+        }
+
+        private void checkTime() {
+            synchronized (this) {
+                if (!overtime) {
+                    return;
+                }
+            }
+            throw overrun(RuleEvaluationOverrun.Bound.TIME);
+        }
+
+        private synchronized void halt() {
+            overtime = true;
+            if (!stopped) { // never halt a session that is being disposed
+                session.halt();
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            alarm.cancel(false);
+        }
+
+        private RuleEvaluationOverrun overrun(RuleEvaluationOverrun.Bound bound) {
+            int most = firingsByRule.values().stream().max(Integer::compare).orElse(0);
+            List<RuleRef> looping = firingsByRule.entrySet().stream()
+                    // A loop fires its rules over and over; rules that fired once or twice on the way are not it.
+                    .filter(entry -> entry.getValue() > 2 && entry.getValue() * 10L >= most)
+                    .sorted(Map.Entry.<RuleRef, Integer> comparingByValue().reversed())
+                    .limit(LOOPING_NAMED)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            return new RuleEvaluationOverrun(bound, firings, Duration.ofNanos(System.nanoTime() - started), bounds, looping);
         }
     }
 

@@ -3,7 +3,6 @@ package io.flowdoctor.scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.flowdoctor.Instants;
 import io.flowdoctor.diagnosis.RunReport;
 
 /**
@@ -85,6 +85,6 @@ public record RequestFile(Path path, RunReport run, String locale) {
 
     /** The run as the service takes it in: a run without a failure time failed now. */
     public RunReport runFailedAtOrNow() {
-        return run.failedAt() == null ? run.failedAt(Instant.now()) : run;
+        return run.failedAt() == null ? run.failedAt(Instants.now()) : run;
     }
 }

@@ -263,7 +263,8 @@ class HistoryResourceTest {
 
     private static io.restassured.response.ValidatableResponse diagnose(String flow, String failedAt, int statusCode) {
         return given().contentType(ContentType.JSON)
-                .body("{\"flowId\": \"" + flow + "\", \"failedAt\": \"" + failedAt + "\", \"runId\": \"r\","
+                .body("{\"flowId\": \"" + flow + "\", \"failedAt\": \"" + failedAt + "\", \"runId\": \"r-" + UUID.randomUUID()
+                        + "\","
                         + " \"actions\": [{\"name\": \"HTTP\", \"connector\": \"http\", \"statusCode\": " + statusCode + "}]}")
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200);

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +23,9 @@ import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
+import io.flowdoctor.rulebase.EvaluationBounds;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
+import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.scenario.ScenarioFailure;
 
 class RuleBaseCheckTest {
@@ -95,5 +101,106 @@ class RuleBaseCheckTest {
         assertTrue(e.rejection().problems().stream()
                 .anyMatch(p -> p.file().equals("rules/platform/throttling.drl") && p.line() > 0), e.getMessage());
         assertTrue(e.rejection().scenarioFailures().isEmpty());
+    }
+
+    @Test
+    void aRuleThatNeverStopsIsRejectedWithTheRuleNamedEvenWhenNoScenarioReachesIt() throws IOException {
+        Path rules = TestFiles.copyTree(ProjectRuleBase.RULES, workspace.resolve("rules"));
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        Files.writeString(rules.resolve("connectors/ftp.drl"), """
+
+                rule "A failed FTP listing keeps finding more"
+                    @id("FTP-099")
+                when
+                    FailedAction(connector == "ftp", operation == "looplisting", statusCode == 404)
+                    Finding()
+                then
+                    insert(new Finding(Category.DATA, Specificity.CONNECTOR));
+                end
+                """, StandardOpenOption.APPEND);
+        Files.writeString(knowledge.resolve("evidence/connectors/ftp.yaml"), """
+                FTP-099:
+                  en: 'a listing that failed'
+                  nl: 'een mislukte lijst'
+                """, StandardOpenOption.APPEND);
+        long started = System.nanoTime();
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class, () -> RuleBaseCheck.compileAndCheck(rules, knowledge,
+                getClass().getClassLoader(), new EvaluationBounds(1000, Duration.ofSeconds(5))));
+
+        RuleProblem problem = e.rejection().problems().get(0);
+        assertEquals("rules/connectors/ftp.drl", problem.file());
+        assertTrue(problem.message().startsWith("rule \"A failed FTP listing keeps finding more\" (FTP-099) does not stop"),
+                problem.message());
+        assertTrue(problem.message().contains("the conditions of rule FTP-099"), problem.message());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(60)) < 0);
+    }
+
+    @Test
+    void theProbesOfARuleCarryTheLiteralsOfItsConditions() {
+        var literals = TerminationProbes.literals(
+                "FailedAction(connector == \"ftp\", statusCode in (404, 410), text contains \"no such file\") "
+                        + "Signal(name in (\"not-found\", \"gone\")) FailureHistory(failuresInLastHour >= 5)");
+
+        assertEquals(List.of("ftp"), literals.get("connector"));
+        assertEquals(List.of("404", "410"), literals.get("statusCode"));
+        assertEquals(List.of("no such file"), literals.get("text"));
+        assertEquals(List.of("not-found", "gone"), literals.get("name"));
+        assertEquals(List.of("5"), literals.get("failuresInLastHour"));
+    }
+
+    @Test
+    void anEmailTemplateThatDoesNotParseIsRejectedWithItsFile() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("email/repair-tips.html"), "{/if}", "");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        RuleProblem problem = e.rejection().problems().get(0);
+        assertEquals("knowledge-base/email/repair-tips.html", problem.file());
+        assertEquals("Parser error: unterminated section [if] detected", problem.message());
+    }
+
+    @Test
+    void anEmailTemplateThatNamesWhatTheEmailDoesNotHaveIsRejected() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("email/repair-tips.txt"), "{tip.title}", "{tip.titel}");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        RuleProblem problem = e.rejection().problems().get(0);
+        assertEquals("knowledge-base/email", problem.file());
+        assertTrue(problem.message().startsWith("the repair-tips e-mail (en) cannot be rendered:")
+                && problem.message().contains("titel"), problem.message());
+    }
+
+    @Test
+    void aTextWithAnUnknownPlaceholderIsRejectedWithItsFileAndLanguage() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("evidence/connectors/ftp.yaml"), "FTP 550 file unavailable",
+                "FTP 550 file unavailable ({stauts})");
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        assertEquals("knowledge-base/evidence/connectors/ftp.yaml: evidence of FTP-002 (en): unknown placeholder "
+                + "{stauts}; known here: {code}, {phrase}, {signal}, {status}", e.rejection().problems().get(0).toString());
+    }
+
+    @Test
+    void aKnowledgeBaseFileWithoutARequiredFieldIsRejectedNamingIt() throws IOException {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        Path support = knowledge.resolve("support.yaml");
+        Files.writeString(support, Files.readString(support).replaceFirst("(?s)\nlinks:.*?\n(?=# The \"Problem type\")", "\n"));
+
+        RuleBaseRejected e = assertThrows(RuleBaseRejected.class,
+                () -> RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()));
+
+        assertTrue(
+                e.rejection().problems().stream().map(RuleProblem::toString)
+                        .anyMatch("knowledge-base/support.yaml: missing 'links'"::equals),
+                e.getMessage());
     }
 }

@@ -1,11 +1,20 @@
 package io.flowdoctor.rulebase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +25,7 @@ import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.diagnosis.FailedAction;
 import io.flowdoctor.diagnosis.Recommendation;
 
-/** Which rules concluded a fact, whatever order the rules were loaded and fired in. */
+/** Which rules concluded a fact, whatever order the rules were loaded and fired in; and that every evaluation stops. */
 class RuleSessionTest {
 
     private static final FailedAction BAD_GATEWAY = new FailedAction("HTTP", "http", "", 502, "", "bad gateway", null);
@@ -50,6 +59,81 @@ class RuleSessionTest {
         Evaluation evaluation = ruleBase.evaluate(List.of(BAD_GATEWAY));
 
         assertEquals(List.of("PLAIN-001"), evaluation.all(Recommendation.class).stream().map(r -> r.rule().ruleId()).toList());
+    }
+
+    @Test
+    void aRuleThatKeepsInsertingIsStoppedAtTheFiringLimitAndNamed() throws IOException {
+        RuleBase ruleBase = loopingRuleBase(new EvaluationBounds(500, Duration.ofSeconds(30)));
+
+        RuleEvaluationOverrun e = assertThrows(RuleEvaluationOverrun.class, () -> ruleBase.evaluate(List.of(BAD_GATEWAY)));
+
+        assertEquals(RuleEvaluationOverrun.Bound.FIRINGS, e.bound());
+        assertTrue(e.firings() > 500 && e.firings() < 510, "firings: " + e.firings());
+        assertEquals(List.of("LOOP-001"), e.looping().stream().map(RuleRef::ruleId).toList());
+        assertTrue(e.getMessage().contains("'A recommendation breeds another recommendation' (LOOP-001, rules/loop.drl)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aRuleThatKeepsInsertingIsHaltedAtTheTimeBudget() throws IOException {
+        RuleBase ruleBase = loopingRuleBase(new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofMillis(300)));
+        long started = System.nanoTime();
+
+        RuleEvaluationOverrun e = assertThrows(RuleEvaluationOverrun.class, () -> ruleBase.evaluate(List.of(BAD_GATEWAY)));
+
+        assertEquals(RuleEvaluationOverrun.Bound.TIME, e.bound());
+        assertEquals(List.of("LOOP-001"), e.looping().stream().map(RuleRef::ruleId).toList());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(3)) < 0);
+    }
+
+    @Test
+    void otherEvaluationsGoOnWhileOneLoops() throws Exception {
+        RuleBase ruleBase = loopingRuleBase(new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofSeconds(1)));
+        FailedAction notFound = new FailedAction("HTTP", "http", "", 404, "", "not found", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Evaluation> looping = pool.submit(() -> ruleBase.evaluate(List.of(BAD_GATEWAY)));
+            for (int i = 0; i < 20; i++) {
+                Future<Evaluation> other = pool.submit(() -> ruleBase.evaluate(List.of(notFound)));
+                assertEquals(List.of(), other.get(5, TimeUnit.SECONDS).firedRules());
+            }
+            ExecutionException e = assertThrows(ExecutionException.class, () -> looping.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(RuleEvaluationOverrun.class, e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEvaluationThatStopsIsUntouchedByTheBounds() throws IOException {
+        Path rules = Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), rule("SHARED-001", "Bad gateway is worth a resubmit"));
+        RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader(), new EvaluationBounds(1, Duration.ofSeconds(5)))
+                .compile(rules, ProjectRuleBase.KNOWLEDGE);
+
+        assertEquals(List.of("SHARED-001"),
+                ruleBase.evaluate(List.of(BAD_GATEWAY)).firedRules().stream().map(RuleRef::ruleId).toList());
+    }
+
+    /** A rule that inserts a fact its own conditions match, once a 502 started it off. */
+    private RuleBase loopingRuleBase(EvaluationBounds bounds) throws IOException {
+        Path rules = Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(rules.resolve("loop.drl"), """
+                package io.flowdoctor.rules;
+                import io.flowdoctor.diagnosis.*;
+
+                rule "A recommendation breeds another recommendation"
+                    @id("LOOP-001")
+                when
+                    FailedAction(statusCode == 502)
+                    Recommendation()
+                then
+                    insert(new Recommendation("transient.resubmit", 1));
+                end
+                """);
+        Files.writeString(rules.resolve("start.drl"), rule("START-001", "Bad gateway starts it off")
+                .replace("insertLogical(", "insert("));
+        return new RuleBaseCompiler(getClass().getClassLoader(), bounds).compile(rules, ProjectRuleBase.KNOWLEDGE);
     }
 
     private static String rule(String id, String name) {
