@@ -1,7 +1,9 @@
 package io.flowdoctor.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +40,32 @@ public record DiagnosisRequest(
             Integer statusCode,
             String errorCode,
             String message) {
+
+        /** The short text fields (all but the message) by name. */
+        Map<String, String> shortFields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("name", name);
+            fields.put("status", status);
+            fields.put("connector", connector);
+            fields.put("operation", operation);
+            fields.put("errorCode", errorCode);
+            return fields;
+        }
+    }
+
+    /** The short text fields by their path ("flowId", "owner.email"), as the validators name them. */
+    Map<String, String> shortFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("flowId", flowId);
+        fields.put("flowName", flowName);
+        fields.put("environmentId", environmentId);
+        fields.put("runId", runId);
+        fields.put("locale", locale);
+        if (owner != null) {
+            fields.put("owner.email", owner.email());
+            fields.put("owner.displayName", owner.displayName());
+        }
+        return fields;
     }
 
     RunReport toRunReport() {

@@ -1,9 +1,7 @@
 package io.flowdoctor.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,17 +38,7 @@ public class SafeFieldsValidator implements ConstraintValidator<SafeFields, Diag
         }
         context.disableDefaultConstraintViolation();
         boolean valid = true;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("flowId", request.flowId());
-        fields.put("flowName", request.flowName());
-        fields.put("environmentId", request.environmentId());
-        fields.put("runId", request.runId());
-        fields.put("locale", request.locale());
-        if (request.owner() != null) {
-            fields.put("owner.email", request.owner().email());
-            fields.put("owner.displayName", request.owner().displayName());
-        }
-        for (var field : fields.entrySet()) {
+        for (var field : request.shortFields().entrySet()) {
             if (ControlCharacters.containsAny(field.getValue())) {
                 valid = false;
                 addViolation(context, field.getKey(), CONTROL);
@@ -76,13 +64,7 @@ public class SafeFieldsValidator implements ConstraintValidator<SafeFields, Diag
             return true;
         }
         boolean valid = true;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", action.name());
-        fields.put("status", action.status());
-        fields.put("connector", action.connector());
-        fields.put("operation", action.operation());
-        fields.put("errorCode", action.errorCode());
-        for (var field : fields.entrySet()) {
+        for (var field : action.shortFields().entrySet()) {
             if (ControlCharacters.containsAny(field.getValue())) {
                 valid = false;
                 context.buildConstraintViolationWithTemplate(CONTROL)

@@ -1,8 +1,6 @@
 package io.flowdoctor.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Provider;
@@ -33,17 +31,7 @@ public class WithinLimitsValidator implements ConstraintValidator<WithinLimits, 
         FlowDoctorConfig.Limits limits = config.get().limits();
         context.disableDefaultConstraintViolation();
         boolean valid = true;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("flowId", request.flowId());
-        fields.put("flowName", request.flowName());
-        fields.put("environmentId", request.environmentId());
-        fields.put("runId", request.runId());
-        fields.put("locale", request.locale());
-        if (request.owner() != null) {
-            fields.put("owner.email", request.owner().email());
-            fields.put("owner.displayName", request.owner().displayName());
-        }
-        for (var field : fields.entrySet()) {
+        for (var field : request.shortFields().entrySet()) {
             if (tooLong(field.getValue(), limits.maxFieldLength())) {
                 valid = false;
                 String[] path = field.getKey().split("\\.");
@@ -69,13 +57,7 @@ public class WithinLimitsValidator implements ConstraintValidator<WithinLimits, 
     private static boolean actionWithin(DiagnosisRequest.Action action, int index, FlowDoctorConfig.Limits limits,
             ConstraintValidatorContext context) {
         boolean valid = true;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", action.name());
-        fields.put("status", action.status());
-        fields.put("connector", action.connector());
-        fields.put("operation", action.operation());
-        fields.put("errorCode", action.errorCode());
-        for (var field : fields.entrySet()) {
+        for (var field : action.shortFields().entrySet()) {
             if (tooLong(field.getValue(), limits.maxFieldLength())) {
                 valid = false;
                 violation(context, limits.maxFieldLength(), "max-field-length")
