@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Immutable; a new rule base version comes with a new instance.
  */
 public record KnowledgeBase(
-        Map<String, Map<Language, TipText>> tips,
+        Map<String, Tip> tips,
         Map<String, Map<Language, String>> texts,
         SupportSettings support,
         RetryPolicy retryPolicy,
@@ -22,7 +22,8 @@ public record KnowledgeBase(
         Map<String, Map<Language, String>> evidence,
         Lexicon lexicon,
         SideEffects sideEffects,
-        Precedence precedence) {
+        Precedence precedence,
+        Glossary glossary) {
 
     /** The repair-tips e-mail's Qute templates (knowledge-base/email/), as text. */
     public record EmailTemplates(String html, String text) {
@@ -43,6 +44,7 @@ public record KnowledgeBase(
         texts = Map.copyOf(texts);
         connectorsByName = Map.copyOf(connectorsByName);
         evidence = Map.copyOf(evidence);
+        glossary = glossary == null ? Glossary.empty() : glossary;
     }
 
     public boolean hasTip(String tipId) {
@@ -53,13 +55,28 @@ public record KnowledgeBase(
         return texts.containsKey(textId);
     }
 
-    /** The tip in the wanted language; every tip exists in every language (the loader checks). */
-    public TipText tip(String tipId, Language language) {
-        Map<Language, TipText> texts = tips.get(tipId);
-        if (texts == null) {
+    /** The tip with its texts in every language, glossary references as written. */
+    public Tip tip(String tipId) {
+        Tip tip = tips.get(tipId);
+        if (tip == null) {
             throw new IllegalArgumentException("Unknown tip id: " + tipId);
         }
-        return texts.get(language);
+        return tip;
+    }
+
+    /**
+     * The tip's title, what happened and steps in the wanted language, glossary references filled in; every tip exists in
+     * every language (the loader checks).
+     */
+    public TipText tip(String tipId, Language language) {
+        Tip tip = tip(tipId);
+        return new TipText(ui(tip.title(), language), ui(tip.whatHappened(), language),
+                tip.steps().stream().map(step -> ui(step.text(), language)).toList());
+    }
+
+    /** A tip's text in the language with its glossary references filled in; null when the tip has no such text. */
+    public String ui(Map<Language, String> texts, Language language) {
+        return texts == null || texts.isEmpty() ? null : glossary.render(texts.get(language), language);
     }
 
     public boolean hasEvidence(String ruleId) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -60,7 +61,8 @@ public final class KnowledgeBaseLoader {
         if (!Files.isDirectory(directory)) {
             throw new KnowledgeBaseException(List.of(directory.toAbsolutePath() + ": knowledge base directory not found"));
         }
-        var tips = readTips();
+        var glossary = readGlossary();
+        var tips = readTips(glossary);
         var texts = readTexts(directory.resolve("texts.yaml"));
         var support = read(directory.resolve("support.yaml"), new TypeReference<SupportSettings>() {
         });
@@ -91,29 +93,88 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(problems);
         }
         return new KnowledgeBase(tips, texts, support, retryPolicy, failingStep, connectorsByName(connectors), emailTemplates,
-                evidence, lexicon, sideEffects == null ? SideEffects.none() : sideEffects, precedence);
+                evidence, lexicon, sideEffects == null ? SideEffects.none() : sideEffects, precedence, glossary);
     }
 
-    private Map<String, Map<Language, TipText>> readTips() {
-        Map<String, Map<Language, TipText>> tips = new HashMap<>();
+    /** knowledge-base/tips/<group>/<family>.yaml: tip id -> tip, each checked where it is read (see TipReader). */
+    private Map<String, Tip> readTips(Glossary glossary) {
+        Map<String, Tip> tips = new HashMap<>();
         Path tipsDirectory = directory.resolve("tips");
         if (!Files.isDirectory(tipsDirectory)) {
             problems.add(relative(tipsDirectory) + ": directory not found");
         }
         for (Path file : yamlFiles(tipsDirectory)) {
-            var inFile = read(file, new TypeReference<LinkedHashMap<String, Map<Language, TipText>>>() {
-            });
-            if (inFile == null) {
+            JsonNode root = readTree(file);
+            if (root == null) {
                 continue;
             }
-            inFile.forEach((id, texts) -> {
-                checkTip(file, id, texts);
-                if (tips.put(id, texts) != null) {
+            TipReader.read(directory, file, root, glossary, problems).forEach((id, tip) -> {
+                if (tips.put(id, tip) != null) {
                     problems.add(at(file, id + ":") + ": tip '" + id + "' is defined twice");
                 }
             });
         }
         return tips;
+    }
+
+    /**
+     * knowledge-base/glossary/*.yaml: key -> the term in every language (products and source optional). A key is defined
+     * once over all the files.
+     */
+    private Glossary readGlossary() {
+        Map<String, Map<Language, String>> terms = new LinkedHashMap<>();
+        Map<String, Path> definedIn = new HashMap<>();
+        Set<String> allowed = new java.util.TreeSet<>(Set.of("products", "source"));
+        Arrays.stream(Language.values()).forEach(language -> allowed.add(language.code()));
+        for (Path file : yamlFiles(directory.resolve("glossary"))) {
+            JsonNode root = readTree(file);
+            if (root == null || !root.isObject()) {
+                continue;
+            }
+            root.fields().forEachRemaining(entry -> {
+                String key = entry.getKey();
+                String where = at(file, key + ":") + ": glossary entry '" + key + "'";
+                JsonNode node = entry.getValue();
+                if (!key.matches("[a-z0-9-]+")) {
+                    problems.add(where + ": a key is written in lower case, digits and '-'");
+                }
+                if (definedIn.containsKey(key)) {
+                    problems.add(where + " is defined already in " + relative(definedIn.get(key)));
+                    return;
+                }
+                definedIn.put(key, file);
+                if (node == null || !node.isObject()) {
+                    problems.add(where + " is not a map of terms per language");
+                    return;
+                }
+                node.fieldNames().forEachRemaining(name -> {
+                    if (!allowed.contains(name)) {
+                        problems.add(where + ": unknown field '" + name + "'" + Suggestions.didYouMean(name, allowed)
+                                + " (allowed: " + String.join(", ", allowed) + ")");
+                    }
+                });
+                Map<Language, String> term = new java.util.EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    JsonNode text = node.get(language.code());
+                    if (text == null || !text.isTextual() || text.asText().isBlank()) {
+                        problems.add(where + " misses field '" + language.code() + "'");
+                    } else {
+                        term.put(language, text.asText());
+                    }
+                }
+                JsonNode products = node.get("products");
+                if (products != null) {
+                    for (JsonNode product : products.isArray() ? products : List.of(products)) {
+                        if (Coded.of(Product.class, product.asText()).isEmpty()) {
+                            problems.add(where + ": product '" + product.asText() + "' is not allowed; allowed: "
+                                    + Coded.allowed(Product.class));
+                        }
+                    }
+                }
+                terms.put(key, term);
+            });
+        }
+        return new Glossary(terms);
     }
 
     /** knowledge-base/evidence/<group>/<family>.yaml: rule id -> language -> what the rule saw. */
@@ -205,27 +266,6 @@ public final class KnowledgeBaseLoader {
         }
     }
 
-    /** Each field a tip lacks is named with its language, at the line of the tip's id. */
-    private void checkTip(Path file, String id, Map<Language, TipText> texts) {
-        String where = at(file, id + ":") + ": tip '" + id + "'";
-        for (Language language : Language.values()) {
-            TipText text = texts == null ? null : texts.get(language);
-            if (text == null) {
-                problems.add(where + " (" + language.code() + ") is missing");
-                continue;
-            }
-            if (isBlank(text.title())) {
-                problems.add(where + " misses field 'title' (" + language.code() + ")");
-            }
-            if (isBlank(text.whatHappened())) {
-                problems.add(where + " misses field 'whatHappened' (" + language.code() + ")");
-            }
-            if (text.steps().isEmpty() || text.steps().stream().anyMatch(KnowledgeBaseLoader::isBlank)) {
-                problems.add(where + " misses field 'steps' (" + language.code() + "): at least one step, none empty");
-            }
-        }
-    }
-
     private Map<String, Map<Language, String>> readTexts(Path file) {
         var texts = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() {
         });
@@ -311,6 +351,18 @@ public final class KnowledgeBaseLoader {
             problems.add(relative(file) + ": " + (missing.find() ? "missing '" + missing.group(1) + "'" + where(e)
                     : e.getMessage().lines().findFirst().orElse("unreadable")));
             return null;
+        } catch (JsonProcessingException e) {
+            problems.add(at(file, e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+            return null;
+        } catch (IOException e) {
+            problems.add(relative(file) + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            return null;
+        }
+    }
+
+    private JsonNode readTree(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             problems.add(at(file, e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
             return null;

@@ -294,13 +294,18 @@ class RuleBaseCompilerTest {
         Path knowledge = knowledge();
         Files.writeString(knowledge.resolve("tips/extra.yaml"), """
                 extra.english-only:
-                  en:
-                    title: Only in English
-                    whatHappened: Something.
-                    steps: [Do it.]
+                  source: https://learn.microsoft.com/en-us/power-automate/fix-flow-failures
+                  appliesTo: {products: [power-automate]}
+                  resubmit: safe
+                  docs: [{url: "https://learn.microsoft.com/en-us/power-automate/fix-flow-failures", verified: 2026-11-30}]
+                  title: {en: Only in English}
+                  whatHappened: {en: Something., nl: Iets.}
+                  steps: [{actor: maker, en: Do it., nl: Doe het.}]
+                  verify: {en: It works., nl: Het werkt.}
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(ProjectRuleBase.RULES, knowledge));
-        assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("tip 'extra.english-only' (nl) is missing")),
+        assertTrue(
+                e.problems().stream().anyMatch(p -> p.message().contains("tip 'extra.english-only' misses field 'title' (nl)")),
                 e.getMessage());
     }
 
