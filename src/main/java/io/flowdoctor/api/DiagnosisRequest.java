@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.knowledge.Coded;
+import io.flowdoctor.knowledge.Product;
 
 /** The v1 request body of POST /api/v1/diagnoses. */
 @WithinLimits
@@ -25,7 +27,10 @@ public record DiagnosisRequest(
         @Schema(description = "When the run failed; now when missing") Instant failedAt,
         @Schema(description = "BCP-47 language tag; else Accept-Language; else en", examples = "nl-NL") String locale,
         @Valid Owner owner,
-        @NotEmpty @Schema(required = true, description = "The run's actions; at least one") List<@NotNull @Valid Action> actions) {
+        @NotEmpty @Schema(required = true, description = "The run's actions; at least one") List<@NotNull @Valid Action> actions,
+        @Schema(description = "The product the flow runs in; picks the tips and steps for it. Every product's when missing", enumeration = {
+                "power-automate", "logic-apps-consumption", "logic-apps-standard" }) String product,
+        @Schema(description = "The owner's IANA time zone for the e-mail's times; UTC when missing", examples = "Europe/Amsterdam") String timeZone){
 
     /** The flow's owner, who receives repair tips. */
     public record Owner(String email, String displayName) {
@@ -61,6 +66,8 @@ public record DiagnosisRequest(
         fields.put("environmentId", environmentId);
         fields.put("runId", runId);
         fields.put("locale", locale);
+        fields.put("product", product);
+        fields.put("timeZone", timeZone);
         if (owner != null) {
             fields.put("owner.email", owner.email());
             fields.put("owner.displayName", owner.displayName());
@@ -72,6 +79,11 @@ public record DiagnosisRequest(
         return new RunReport(flowId, flowName, environmentId, runId, failedAt,
                 owner == null ? null : new RunReport.Owner(owner.email(), owner.displayName()),
                 actions.stream().map(a -> new RunReport.ReportedAction(a.name(), a.status(), a.connector(), a.operation(),
-                        a.statusCode(), a.errorCode(), a.message())).toList());
+                        a.statusCode(), a.errorCode(), a.message())).toList(),
+                product == null ? null : Coded.of(Product.class, product.strip()).orElseThrow(), blankToNull(timeZone));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,8 @@
 package io.flowdoctor.api;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,6 +14,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 import io.flowdoctor.FlowDoctorConfig;
+import io.flowdoctor.knowledge.Coded;
+import io.flowdoctor.knowledge.Product;
 import io.flowdoctor.notify.ControlCharacters;
 import io.flowdoctor.notify.EmailAddresses;
 
@@ -48,6 +53,14 @@ public class SafeFieldsValidator implements ConstraintValidator<SafeFields, Diag
         for (int index = 0; index < actions.size(); index++) {
             valid &= actionIsSafe(actions.get(index), index, context);
         }
+        if (request.product() != null && Coded.of(Product.class, request.product().strip()).isEmpty()) {
+            valid = false;
+            addViolation(context, "product", "must be one of " + Coded.allowed(Product.class));
+        }
+        if (request.timeZone() != null && !request.timeZone().isBlank() && !isTimeZone(request.timeZone().strip())) {
+            valid = false;
+            addViolation(context, "timeZone", "must be an IANA time zone id such as Europe/Amsterdam");
+        }
         if (request.owner() != null && request.owner().email() != null
                 && !ControlCharacters.containsAny(request.owner().email())) {
             String problem = EmailAddresses.problem(request.owner().email().strip(), allowedDomains()).orElse(null);
@@ -57,6 +70,15 @@ public class SafeFieldsValidator implements ConstraintValidator<SafeFields, Diag
             }
         }
         return valid;
+    }
+
+    private static boolean isTimeZone(String id) {
+        try {
+            // Region ids only ("Europe/Amsterdam", "UTC"); offsets such as +01:00 know no summer time.
+            return !(ZoneId.of(id) instanceof ZoneOffset);
+        } catch (DateTimeException notAZone) {
+            return false;
+        }
     }
 
     private static boolean actionIsSafe(DiagnosisRequest.Action action, int index, ConstraintValidatorContext context) {

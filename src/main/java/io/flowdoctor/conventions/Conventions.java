@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.flowdoctor.knowledge.Glossary;
 import io.flowdoctor.knowledge.KnowledgeBaseException;
 import io.flowdoctor.knowledge.KnowledgeBaseLoader;
 import io.flowdoctor.knowledge.Lexicon;
@@ -17,7 +18,8 @@ import io.flowdoctor.scenario.ScenarioLoader;
 /**
  * The conventions rules and knowledge are held to beyond what the reload gate demands, each a problem with its
  * file (and line where known): the rule files' own conventions, the layout of a family's files, the scenarios'
- * coverage of the rules and the lexicon, and the discipline of the evaluation split. ./check-rules and the tests
+ * coverage of the rules and the lexicon, the discipline of the evaluation split, and Dutch texts in the Dutch
+ * interface's words. ./check-rules and the tests
  * run these same checks.
  */
 public final class Conventions {
@@ -28,7 +30,8 @@ public final class Conventions {
         FAMILY_LAYOUT,
         SCENARIO_COVERAGE,
         SIGNAL_COVERAGE,
-        SPLIT_DISCIPLINE
+        SPLIT_DISCIPLINE,
+        DUTCH_WORDING
     }
 
     private Conventions() {
@@ -52,6 +55,8 @@ public final class Conventions {
             case SIGNAL_COVERAGE -> lexicon(knowledge, ruleBase)
                     .map(lexicon -> SignalCoverage.problems(knowledge, lexicon, scenarios(knowledge))).orElse(List.of());
             case SPLIT_DISCIPLINE -> SplitDiscipline.problems(rules, knowledge, scenarios(knowledge), samples);
+            case DUTCH_WORDING -> glossary(knowledge, ruleBase)
+                    .map(glossary -> DutchWording.problems(knowledge, glossary)).orElse(List.of());
         };
     }
 
@@ -62,6 +67,18 @@ public final class Conventions {
         }
         try {
             return Optional.of(KnowledgeBaseLoader.load(knowledge).lexicon());
+        } catch (KnowledgeBaseException reportedByTheCompiler) {
+            return Optional.empty();
+        }
+    }
+
+    /** The rule base's glossary, or the knowledge base's when the rules do not compile; none when neither loads. */
+    private static Optional<Glossary> glossary(Path knowledge, RuleBase ruleBase) {
+        if (ruleBase != null) {
+            return Optional.of(ruleBase.knowledge().glossary());
+        }
+        try {
+            return Optional.of(KnowledgeBaseLoader.load(knowledge).glossary());
         } catch (KnowledgeBaseException reportedByTheCompiler) {
             return Optional.empty();
         }

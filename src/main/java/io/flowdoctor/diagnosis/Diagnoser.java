@@ -12,18 +12,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.flowdoctor.diagnosis.Diagnosis.AppliesTo;
+import io.flowdoctor.diagnosis.Diagnosis.DocItem;
 import io.flowdoctor.diagnosis.Diagnosis.FindingItem;
 import io.flowdoctor.diagnosis.Diagnosis.RecommendationItem;
 import io.flowdoctor.diagnosis.Diagnosis.RepairTips;
 import io.flowdoctor.diagnosis.Diagnosis.ResubmitItem;
+import io.flowdoctor.diagnosis.Diagnosis.StepItem;
 import io.flowdoctor.diagnosis.Diagnosis.TroubleshootingTips;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.Coded;
 import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Lexicon;
 import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.Precedence;
-import io.flowdoctor.knowledge.TipText;
+import io.flowdoctor.knowledge.Product;
+import io.flowdoctor.knowledge.ResubmitSafety;
+import io.flowdoctor.knowledge.Tip;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.Evaluation;
 import io.flowdoctor.rulebase.RuleBase;
@@ -71,11 +77,11 @@ public final class Diagnoser {
         });
         Conclusions conclusions = Conclusions.of(evaluation, primary.get(), knowledge.precedence());
 
-        List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language);
+        List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language, report.product());
         String whatHappened = whatHappened(step, conclusions, recommendations, knowledge, language);
         ResubmitItem resubmit = resubmit(conclusions, knowledge.precedence());
-        // No link to resubmit a run that should not be resubmitted whole.
-        String resubmitUrl = resubmit.advice() == Resubmit.NOT_ADVISED ? null : options.resubmitUrl();
+        // No link to resubmit a run that should not be resubmitted whole, nor before the check its tip asks for.
+        String resubmitUrl = resubmitAllowed(resubmit, recommendations) ? options.resubmitUrl() : null;
         return new Diagnosis(
                 options.diagnosisId(),
                 report.flowId(),
@@ -86,7 +92,8 @@ public final class Diagnoser {
                 whatHappened,
                 recommendations,
                 resubmit,
-                Escalations.item(conclusions, run, step, knowledge, language),
+                Escalations.item(conclusions, run, step, knowledge, language,
+                        recommendations.isEmpty() ? null : knowledge.tip(recommendations.get(0).tipId()), report.product()),
                 new RepairTips(history.firstFailedAt(), whatHappened, howToFix(recommendations),
                         new TroubleshootingTips(history.failureCount(), history.firstFailedAt(), resubmitUrl)),
                 conclusions.firedRules(),
@@ -137,25 +144,62 @@ public final class Diagnoser {
                 conclusions.evidence(rule, knowledge, language));
     }
 
-    /** The tips that follow the primary finding, those of the most specific findings first. */
+    /**
+     * Whether the answer may offer to resubmit the run: not when the advice says not to, nor when the first tip says the
+     * resubmit must wait for a check or can never succeed.
+     */
+    public static boolean resubmitAllowed(ResubmitItem resubmit, List<RecommendationItem> recommendations) {
+        if (resubmit.advice() == Resubmit.NOT_ADVISED) {
+            return false;
+        }
+        return recommendations.isEmpty() || ResubmitSafety.SAFE.code().equals(recommendations.get(0).resubmitSafety());
+    }
+
+    /**
+     * The tips that follow the primary finding, those of the most specific findings first. With a product, the tips
+     * written for it (all of them when none is) and their steps for it.
+     */
     private static List<RecommendationItem> recommendations(Conclusions conclusions, KnowledgeBase knowledge,
-            Language language) {
+            Language language, Product product) {
         Map<RuleRef, Integer> rankOfRule = new LinkedHashMap<>();
         List<Derived<Finding>> findings = conclusions.findings();
         IntStream.range(0, findings.size()).forEach(i -> rankOfRule.putIfAbsent(findings.get(i).rule(), i));
 
-        Map<String, RecommendationItem> byTip = new LinkedHashMap<>();
+        Map<String, RuleRef> byTip = new LinkedHashMap<>();
         conclusions.followingPrimary(conclusions.recommendations()).stream()
                 .sorted(Comparator
                         .comparingInt((Derived<Recommendation> r) -> rankOfRule.getOrDefault(r.rule(), Integer.MAX_VALUE))
                         .thenComparingInt(r -> r.fact().priority())
                         .thenComparing(r -> r.fact().tipId()))
                 .forEach(r -> {
-                    TipText tip = knowledge.tip(r.fact().tipId(), language);
-                    byTip.putIfAbsent(r.fact().tipId(), new RecommendationItem(r.fact().tipId(), tip.title(), tip.steps(),
-                            r.rule() == null ? null : r.rule().ruleId()));
+                    if (!byTip.containsKey(r.fact().tipId())) {
+                        byTip.put(r.fact().tipId(), r.rule());
+                    }
                 });
-        return List.copyOf(byTip.values());
+        List<String> tipIds = new ArrayList<>(byTip.keySet());
+        List<String> forProduct = tipIds.stream().filter(id -> knowledge.tip(id).appliesTo(product)).toList();
+        List<String> shown = forProduct.isEmpty() ? tipIds : forProduct;
+        return shown.stream().map(id -> recommendation(knowledge.tip(id), byTip.get(id), knowledge, language, product))
+                .toList();
+    }
+
+    private static RecommendationItem recommendation(Tip tip, RuleRef rule, KnowledgeBase knowledge, Language language,
+            Product product) {
+        List<StepItem> steps = tip.steps(product).stream()
+                .map(step -> new StepItem(knowledge.ui(step.text(), language), step.actor().code(),
+                        knowledge.ui(step.access(), language), knowledge.ui(step.risk(), language)))
+                .toList();
+        Tip.AppliesTo applies = tip.appliesTo();
+        return new RecommendationItem(tip.id(), knowledge.ui(tip.title(), language),
+                steps.stream().map(StepItem::text).toList(), rule == null ? null : rule.ruleId(), steps,
+                new AppliesTo(codes(applies.products()), codes(applies.connectors()), codes(applies.designer())),
+                tip.resubmit().code(), knowledge.ui(tip.resubmitCheck(), language), knowledge.ui(tip.verify(), language),
+                knowledge.ui(tip.expectedWait(), language),
+                tip.docs().stream().map(doc -> new DocItem(doc.url(), doc.verified())).toList(), tip.source());
+    }
+
+    private static List<String> codes(List<? extends Coded> values) {
+        return values.stream().map(Coded::code).toList();
     }
 
     private static String whatHappened(ReportedAction step, Conclusions conclusions, List<RecommendationItem> recommendations,
@@ -164,7 +208,7 @@ public final class Diagnoser {
         if (recommendations.isEmpty()) {
             return stepFailed;
         }
-        return stepFailed + " " + knowledge.tip(recommendations.get(0).tipId(), language).whatHappened();
+        return stepFailed + " " + knowledge.ui(knowledge.tip(recommendations.get(0).tipId()).whatHappened(), language);
     }
 
     /**

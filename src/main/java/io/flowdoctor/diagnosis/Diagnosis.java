@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.flowdoctor.rulebase.RuleRef;
 
@@ -40,8 +41,39 @@ public record Diagnosis(
     public record FindingItem(Category category, Specificity specificity, String ruleId, String rule, String evidence) {
     }
 
-    /** A repair tip in the caller's language. */
-    public record RecommendationItem(String tipId, String title, List<String> steps, String ruleId) {
+    /**
+     * A repair tip in the caller's language, with the steps for the request's product.
+     *
+     * @param stepDetails the steps again, each with who acts, the least-privileged access it needs and its risk
+     * @param appliesTo the products (and connector kinds, designers) the tip is written for
+     * @param resubmitSafety safe, check-first or never: whether resubmitting the whole run is safe once the tip is
+     *        followed
+     * @param resubmitCheck what to check before resubmitting; only with check-first
+     * @param verify how to confirm the fix worked
+     * @param expectedWait the field {@code wait}: how long the fix may take to work; null when it works at once
+     * @param docs Microsoft Learn pages and the day each was last verified
+     * @param source where the tip's facts come from (a file under knowledge-base/sources/ or a link)
+     */
+    public record RecommendationItem(String tipId, String title, List<String> steps, String ruleId, List<StepItem> stepDetails,
+            AppliesTo appliesTo, String resubmitSafety, String resubmitCheck, String verify,
+            @JsonProperty("wait") String expectedWait, List<DocItem> docs,
+            String source) {
+    }
+
+    /**
+     * One step of a tip: its text, who acts (maker, flow-owner, resource-owner, environment-admin, tenant-admin,
+     * support), the least-privileged role or permission that needs (null: none beyond the actor's own) and where it
+     * weakens security or cannot be undone (null: neither).
+     */
+    public record StepItem(String text, String actor, String access, String risk) {
+    }
+
+    /** The products a tip applies to; connectors and designer empty when the tip holds for both kinds. */
+    public record AppliesTo(List<String> products, List<String> connectors, List<String> designer) {
+    }
+
+    /** A Microsoft Learn page and the day its link and content were last verified. */
+    public record DocItem(String url, java.time.LocalDate verified) {
     }
 
     /** Whether and when to resubmit; delay and attempts only for AUTOMATIC. */

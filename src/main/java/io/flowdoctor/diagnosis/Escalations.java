@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.flowdoctor.diagnosis.Diagnosis.EscalationItem;
@@ -15,7 +16,9 @@ import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.knowledge.Placeholders;
 import io.flowdoctor.knowledge.Precedence;
+import io.flowdoctor.knowledge.Product;
 import io.flowdoctor.knowledge.SupportSettings;
+import io.flowdoctor.knowledge.Tip;
 import io.flowdoctor.rulebase.Derived;
 import io.flowdoctor.rulebase.RuleRef;
 
@@ -29,20 +32,53 @@ final class Escalations {
     }
 
     /**
-     * The level the precedence table lists first wins, among equals the lowest rule id; none fired means nobody beyond the
-     * maker has to act.
+     * The level the precedence table lists first wins, among equals the lowest rule id. When no rule sets one, the actors
+     * of the first tip's steps (for the product) decide: a step for the resource's owner or an administrator names them;
+     * otherwise nobody beyond the maker has to act.
+     *
+     * @param primaryTip the first tip of the answer, or null when there is none
      */
     static EscalationItem item(Conclusions conclusions, FlowRun run, ReportedAction step, KnowledgeBase knowledge,
-            Language language) {
+            Language language, Tip primaryTip, Product product) {
         var chosen = conclusions.followingPrimary(conclusions.escalations()).stream()
                 .max(Comparator.comparing((Derived<Escalation> e) -> e.fact().level(),
                         Precedence.<EscalationLevel> firstWins(knowledge.precedence().escalation()).reversed())
                         .thenComparing(Derived::rule, Derived.PREFER_LOWEST_RULE_ID));
         if (chosen.isEmpty()) {
-            // Why it was not escalated is part of the answer too.
-            return new EscalationItem(EscalationLevel.NONE, knowledge.text("escalation.none", language), null, List.of(), null);
+            Optional<Escalation> byActors = byActors(primaryTip, product, knowledge.precedence());
+            if (byActors.isEmpty()) {
+                // Why it was not escalated is part of the answer too.
+                return new EscalationItem(EscalationLevel.NONE, knowledge.text("escalation.none", language), null, List.of(),
+                        null);
+            }
+            return item(byActors.get(), null, conclusions, run, step, knowledge, language);
         }
-        Escalation escalation = chosen.get().fact();
+        return item(chosen.get().fact(), chosen.get().rule(), conclusions, run, step, knowledge, language);
+    }
+
+    /**
+     * The level the steps' actors call for, the one the precedence table lists first: the resource's owner
+     * (RESOURCE_OWNER) or an environment or tenant administrator (ADMIN). A step for support does not by itself open a
+     * support request: only the advice rules escalate to SUPPORT, on evidence of a fault of the service.
+     */
+    static Optional<Escalation> byActors(Tip tip, Product product, Precedence precedence) {
+        if (tip == null) {
+            return Optional.empty();
+        }
+        return tip.steps(product).stream()
+                .map(Tip.Step::actor)
+                .map(actor -> switch (actor) {
+                    case RESOURCE_OWNER -> new Escalation(EscalationLevel.RESOURCE_OWNER, "escalation.resource-owner");
+                    case ENVIRONMENT_ADMIN, TENANT_ADMIN -> new Escalation(EscalationLevel.ADMIN, "escalation.admin-must-act");
+                    case MAKER, FLOW_OWNER, SUPPORT -> null;
+                })
+                .filter(Objects::nonNull)
+                .max(Comparator.comparing(Escalation::level,
+                        Precedence.<EscalationLevel> firstWins(precedence.escalation()).reversed()));
+    }
+
+    private static EscalationItem item(Escalation escalation, RuleRef rule, Conclusions conclusions, FlowRun run,
+            ReportedAction step, KnowledgeBase knowledge, Language language) {
         SupportSettings support = knowledge.support();
         List<Link> links = support.links().stream()
                 .filter(link -> link.levels().contains(escalation.level().name()))
@@ -51,7 +87,6 @@ final class Escalations {
         SupportRequest request = escalation.level() == EscalationLevel.SUPPORT
                 ? supportRequest(conclusions, run, step, support, language)
                 : null;
-        RuleRef rule = chosen.get().rule();
         return new EscalationItem(escalation.level(), knowledge.text(escalation.reasonId(), language), request, links,
                 rule == null ? null : rule.ruleId());
     }

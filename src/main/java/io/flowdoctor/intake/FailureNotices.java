@@ -1,5 +1,7 @@
 package io.flowdoctor.intake;
 
+import java.util.List;
+
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.EscalationLevel;
 import io.flowdoctor.diagnosis.Resubmit;
@@ -13,10 +15,16 @@ final class FailureNotices {
     }
 
     static FailureNotice of(RunReport run, Diagnosis diagnosis) {
-        return of(diagnosis, run.flowName(), run.environmentId(), run.ownerEmail());
+        return of(diagnosis, run.flowName(), run.environmentId(), run.ownerEmail(),
+                run.owner() == null ? null : run.owner().displayName(), run.timeZone());
     }
 
     static FailureNotice of(Diagnosis diagnosis, String flowName, String environmentId, String ownerEmail) {
+        return of(diagnosis, flowName, environmentId, ownerEmail, null, null);
+    }
+
+    static FailureNotice of(Diagnosis diagnosis, String flowName, String environmentId, String ownerEmail, String ownerName,
+            String timeZone) {
         Diagnosis.TroubleshootingTips counts = diagnosis.repairTips().troubleshootingTips();
         Diagnosis.ResubmitItem resubmit = diagnosis.resubmit();
         return new FailureNotice(diagnosis.diagnosisId(), diagnosis.flowId(), flowName, environmentId, ownerEmail,
@@ -24,10 +32,18 @@ final class FailureNotices {
                 diagnosis.recommendations().isEmpty() ? diagnosis.category().name()
                         : diagnosis.recommendations().get(0).title(),
                 diagnosis.whatHappened(),
-                diagnosis.recommendations().stream().map(tip -> new FailureNotice.Tip(tip.title(), tip.steps())).toList(),
+                diagnosis.recommendations().stream().map(FailureNotices::tip).toList(),
                 escalation(diagnosis.escalation()),
                 counts.failureCount(), counts.firstFailedAt(), counts.resubmitUrl(),
-                resubmit.advice() == Resubmit.AUTOMATIC ? resubmit.maxAttempts() : null);
+                resubmit.advice() == Resubmit.AUTOMATIC ? resubmit.maxAttempts() : null, ownerName,
+                diagnosis.failedAction(), timeZone);
+    }
+
+    /** A tip as the e-mail shows it; an answer recorded before steps had actors shows its steps alone. */
+    private static FailureNotice.Tip tip(Diagnosis.RecommendationItem tip) {
+        List<FailureNotice.Step> actions = tip.stepDetails() == null ? null
+                : tip.stepDetails().stream().map(step -> new FailureNotice.Step(step.text(), step.actor())).toList();
+        return new FailureNotice.Tip(tip.title(), tip.steps(), actions, tip.verify(), tip.resubmitCheck());
     }
 
     private static FailureNotice.Escalation escalation(Diagnosis.EscalationItem escalation) {

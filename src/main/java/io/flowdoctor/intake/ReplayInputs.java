@@ -53,7 +53,7 @@ final class ReplayInputs {
             }
         }
         RunReport trimmed = new RunReport(run.flowId(), run.flowName(), run.environmentId(), run.runId(), run.failedAt(),
-                null, kept);
+                null, kept, run.product(), null);
         try {
             String written = json.writeValueAsString(new ReplayInput(trimmed, history, locale));
             return written.length() <= MAX_JSON ? written : null;

@@ -41,7 +41,11 @@ public final class KnowledgeBaseLoader {
             "email.intro",
             "email.when", "email.whenValue", "email.whatHappened", "email.howToFix", "email.troubleshootingTips",
             "email.failureCount", "email.resubmit", "email.fixMyFlow", "email.unsubscribe", "email.escalated.self-help",
-            "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support");
+            "email.escalated.community", "email.escalated.resource-owner", "email.escalated.admin", "email.escalated.support",
+            "email.greeting", "email.greeting.generic", "email.failureCount.one", "email.failedStep", "email.who",
+            "email.verify",
+            "email.resubmitCheck", "email.actor.maker", "email.actor.flow-owner", "email.actor.resource-owner",
+            "email.actor.environment-admin", "email.actor.tenant-admin", "email.actor.support");
 
     /** Jackson's message for a required field the file leaves out. */
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
@@ -286,7 +290,8 @@ public final class KnowledgeBaseLoader {
     private void checkPlaceholders(Map<String, Map<Language, String>> texts) {
         Map<String, Set<String>> filled = Map.of("answer.step-failed", Placeholders.STEP, "email.subject",
                 Placeholders.EMAIL, "email.intro", Placeholders.EMAIL, "email.whenValue", Placeholders.EMAIL,
-                "email.failureCount", Placeholders.EMAIL);
+                "email.failureCount", Placeholders.EMAIL, "email.failureCount.one", Placeholders.EMAIL, "email.greeting",
+                Placeholders.EMAIL);
         filled.forEach((id, known) -> {
             Map<Language, String> inLanguages = texts.get(id);
             if (inLanguages != null) {

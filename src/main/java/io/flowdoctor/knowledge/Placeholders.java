@@ -54,7 +54,7 @@ public final class Placeholders {
     /** What the answer's sentence about the failed step may name (diagnosis.Diagnoser). */
     public static final Set<String> STEP = Set.of("action");
     /** What the e-mail's subject, intro, time and count may name (notify.RepairTipsRenderer). */
-    public static final Set<String> EMAIL = Set.of("flowName", "title", "firstFailedAt", "count");
+    public static final Set<String> EMAIL = Set.of("flowName", "title", "firstFailedAt", "count", "ownerName", "action");
     /** What the support request's description may name (diagnosis.Escalations). */
     public static final Set<String> SUPPORT_REQUEST = Set.of("flowName", "flowId", "environmentId", "runId", "failedAt",
             "action", "connector", "operation", "statusCode", "errorCode", "message", "category", "rules");

@@ -1,5 +1,7 @@
 package io.flowdoctor.knowledge;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Whether resubmitting the whole run is safe once the tip is followed (see KNOWLEDGE.md). */
@@ -12,6 +14,26 @@ public enum ResubmitSafety implements Coded {
 
     ResubmitSafety(String code) {
         this.code = code;
+    }
+
+    /**
+     * Whether the rule's resubmit advice (NOW, AUTOMATIC, AFTER_FIX, NOT_ADVISED, by name) agrees with this safety: safe
+     * fits NOW, AUTOMATIC and AFTER_FIX; check-first fits AFTER_FIX and NOT_ADVISED; never fits NOT_ADVISED and AFTER_FIX
+     * (after the fix a new run, not a resubmit).
+     */
+    public boolean fits(String advice) {
+        return switch (this) {
+            case SAFE -> Set.of("NOW", "AUTOMATIC", "AFTER_FIX").contains(advice);
+            case CHECK_FIRST, NEVER -> Set.of("AFTER_FIX", "NOT_ADVISED").contains(advice);
+        };
+    }
+
+    /** The advice this safety fits, for a message. */
+    public String fitting() {
+        return switch (this) {
+            case SAFE -> "NOW, AUTOMATIC or AFTER_FIX";
+            case CHECK_FIRST, NEVER -> "AFTER_FIX or NOT_ADVISED";
+        };
     }
 
     @Override

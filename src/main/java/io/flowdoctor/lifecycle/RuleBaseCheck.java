@@ -26,8 +26,9 @@ import io.flowdoctor.scenario.ScenarioRunner;
 /**
  * The gate every rule base passes before it serves: it must compile against the knowledge base, the
  * repair-tips e-mail templates must parse and render in every language, the
- * precedence table must rank every value a rule can conclude, and every scenario of
- * knowledge-base/scenarios must hold. Every evaluation must stop within the bounds, on the scenarios and on
+ * precedence table must rank every value a rule can conclude, every scenario of
+ * knowledge-base/scenarios must hold, and each tip's resubmit safety must agree with its rules' resubmit advice. Every
+ * evaluation must stop within the bounds, on the scenarios and on
  * probes built from each rule's conditions.
  */
 public final class RuleBaseCheck {
@@ -75,6 +76,11 @@ public final class RuleBaseCheck {
         List<ScenarioFailure> failures = ScenarioRunner.failures(ruleBase, scenarios);
         if (!failures.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), List.of(), failures));
+        }
+        // A tip that says resubmitting is safe must not stand alone on advice not to, and so on.
+        List<RuleProblem> disagreeing = ResubmitAgreement.problems(ruleBase, scenarios);
+        if (!disagreeing.isEmpty()) {
+            throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), disagreeing, List.of()));
         }
         return ruleBase;
     }

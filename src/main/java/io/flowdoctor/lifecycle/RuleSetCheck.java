@@ -121,6 +121,7 @@ final class RuleSetCheck {
                 run.add(file);
             }
         }
+        problems.addAll(ResubmitAgreement.problems(ruleBase, run));
         return ScenarioRunner.failures(ruleBase, run);
     }
 }

@@ -68,8 +68,12 @@ public final class EmailTemplateCheck {
                 List.of(new FailureNotice.Link("Help", "https://example.org/help")));
         FailureNotice full = new FailureNotice(UUID.randomUUID(), "flow-1", "Leave request", "Default-1", "owner@example.org",
                 language.code(), "A title", "What happened.",
-                List.of(new FailureNotice.Tip("A tip", List.of("First step", "Second step"))), escalation, 3,
-                Instant.parse("2026-01-15T09:30:00Z"), "https://example.org/resubmit", 4);
+                List.of(new FailureNotice.Tip("A tip", List.of("First step", "Second step"),
+                        List.of(new FailureNotice.Step("First step", "maker"),
+                                new FailureNotice.Step("Second step", "resource-owner")),
+                        "It works.", "Check the list first.")),
+                escalation, 3, Instant.parse("2026-01-15T09:30:00Z"), "https://example.org/resubmit", 4, "Megan Bowen",
+                "Get manager (V2)", "Europe/Amsterdam");
         FailureNotice bare = new FailureNotice(UUID.randomUUID(), "flow-1", null, null, null, language.code(), "A title",
                 "What happened.", List.of(), null, 1, Instant.parse("2026-01-15T09:30:00Z"), null, null);
         return List.of(full, bare);

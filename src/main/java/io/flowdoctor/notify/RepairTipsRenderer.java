@@ -1,5 +1,8 @@
 package io.flowdoctor.notify;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -29,8 +32,17 @@ public class RepairTipsRenderer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN_IN_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '('VV')'");
     private static final List<String> LABELS = List.of("when", "whatHappened", "howToFix", "troubleshootingTips",
-            "resubmit", "fixMyFlow", "unsubscribe");
+            "resubmit", "fixMyFlow", "unsubscribe", "failedStep", "who", "verify", "resubmitCheck");
+
+    /** A tip as the e-mail shows it: each step with who acts, in the e-mail's language. */
+    public record ShownTip(String title, List<ShownStep> steps, String verify, String resubmitCheck) {
+    }
+
+    /** A step and who acts in it; {@code who} is null when not known. */
+    public record ShownStep(String text, String who) {
+    }
 
     private final Engine engine;
     private final FlowDoctorConfig config;
@@ -69,9 +81,14 @@ public class RepairTipsRenderer {
             String unsubscribeUrl) {
         Language language = Language.resolve(notice.locale(), null);
         String flowName = Objects.requireNonNullElse(notice.flowName(), notice.flowId());
-        String firstFailedAt = WHEN.format(notice.firstFailedAt());
-        Map<String, Object> values = Map.of("flowName", flowName, "title", notice.title(), "firstFailedAt", firstFailedAt,
-                "count", notice.failureCount());
+        String firstFailedAt = when(notice.firstFailedAt(), notice.timeZone());
+        String ownerName = notice.ownerName() == null || notice.ownerName().isBlank() ? null : notice.ownerName().strip();
+        Map<String, Object> values = new HashMap<>(Map.of("flowName", flowName, "title", notice.title(), "firstFailedAt",
+                firstFailedAt, "count", notice.failureCount(), "action",
+                Objects.requireNonNullElse(notice.failedAction(), "-")));
+        if (ownerName != null) {
+            values.put("ownerName", ownerName);
+        }
 
         Map<String, Object> data = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -80,17 +97,47 @@ public class RepairTipsRenderer {
         data.put("lang", language.code());
         data.put("subject", Placeholders.fill(knowledge.text("email.subject", language), values));
         data.put("intro", Placeholders.fill(knowledge.text("email.intro", language), values));
+        data.put("greeting", ownerName == null ? knowledge.text("email.greeting.generic", language)
+                : Placeholders.fill(knowledge.text("email.greeting", language), values));
+        data.put("flowName", flowName);
+        data.put("failedAction", notice.failedAction());
+        data.put("shownTips", notice.tips().stream().map(tip -> shown(tip, knowledge, language)).toList());
         data.put("whenValue", Placeholders.fill(knowledge.text("email.whenValue", language), values));
         data.put("whatHappened", notice.whatHappened());
         data.put("tips", notice.tips());
         data.put("escalation", notice.escalation());
         data.put("escalated",
                 notice.escalation() == null ? null : knowledge.text(escalatedLabel(notice.escalation()), language));
-        data.put("failureCount", Placeholders.fill(knowledge.text("email.failureCount", language), values));
+        // "failed once", "failed 3 times": the plural is the text's, not a "(s)".
+        data.put("failureCount", Placeholders.fill(
+                knowledge.text(notice.failureCount() == 1 ? "email.failureCount.one" : "email.failureCount", language),
+                values));
         data.put("resubmitUrl", notice.resubmitUrl());
         data.put("fixUrl", fixUrl);
         data.put("unsubscribeUrl", unsubscribeUrl);
         return data;
+    }
+
+    /** A time in the owner's time zone, named; in UTC, said so, when the request gave none. */
+    static String when(Instant instant, String timeZone) {
+        if (timeZone != null && !timeZone.isBlank()) {
+            try {
+                return WHEN_IN_ZONE.format(instant.atZone(ZoneId.of(timeZone.strip())));
+            } catch (DateTimeException unknownZone) {
+                // checked where the request is read; an old answer falls back to UTC
+            }
+        }
+        return WHEN.format(instant);
+    }
+
+    private static ShownTip shown(FailureNotice.Tip tip, KnowledgeBase knowledge, Language language) {
+        List<ShownStep> steps = tip.actions().stream()
+                .map(step -> new ShownStep(step.text(),
+                        step.actor() == null || !knowledge.hasText("email.actor." + step.actor())
+                                ? null
+                                : knowledge.text("email.actor." + step.actor(), language)))
+                .toList();
+        return new ShownTip(tip.title(), steps, tip.verify(), tip.resubmitCheck());
     }
 
     /** The sentence before the reason says who must act, so it follows the level: e.g. email.escalated.self-help. */

@@ -28,7 +28,7 @@ public final class ScenarioRunner {
         RunReport request = scenario.request();
         Instant failedAt = Objects.requireNonNullElse(request.failedAt(), DEFAULT_FAILED_AT);
         RunReport dated = new RunReport(request.flowId(), request.flowName(), request.environmentId(), request.runId(),
-                failedAt, request.owner(), request.actions());
+                failedAt, request.owner(), request.actions(), request.product(), request.timeZone());
         FailureHistory given = scenario.history();
         FailureHistory history = given == null ? FailureHistory.first(failedAt)
                 : given.firstFailedAt() == null ? new FailureHistory(given.failureCount(), failedAt, given.failuresInLastHour())

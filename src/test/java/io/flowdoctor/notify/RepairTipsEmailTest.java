@@ -77,7 +77,7 @@ class RepairTipsEmailTest {
         Thread.sleep(1000);
         assertEquals(1, messagesTo(owner).size(), "repeats wait for the repeat interval");
         List<MimeMessage> messages = awaitMessages(owner, 2);
-        assertTrue(part(messages.get(1), "text/plain").contains("This flow has failed 3 time(s) since 2026-11-27 10:00 UTC."));
+        assertTrue(part(messages.get(1), "text/plain").contains("This flow has failed 3 times since 2026-11-27 10:00 UTC."));
         Thread.sleep((SmtpProfile.REPEAT_SECONDS + 1) * 1000L);
         assertEquals(2, messagesTo(owner).size(), "no e-mail without a new failure");
     }
@@ -92,7 +92,7 @@ class RepairTipsEmailTest {
         Thread.sleep(1500);
         assertEquals(0, messagesTo(owner).size());
         diagnose(flow, owner, "en", 502, "2026-11-27T10:30:00Z");
-        assertTrue(part(awaitMessages(owner, 1).get(0), "text/plain").contains("failed 5 time(s)"));
+        assertTrue(part(awaitMessages(owner, 1).get(0), "text/plain").contains("failed 5 times"));
     }
 
     @Test
