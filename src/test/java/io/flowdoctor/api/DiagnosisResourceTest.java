@@ -197,6 +197,35 @@ class DiagnosisResourceTest {
     }
 
     @Test
+    void eachStepSaysWhoActsAndEachTipWhenResubmittingIsSafeHowToVerifyAndWhereItComesFrom() {
+        given().contentType(ContentType.JSON)
+                .body(MANAGER_FAILURE.replace("\"flowId\"", "\"product\": \"power-automate\", \"timeZone\": \"Europe/Amsterdam\","
+                        + " \"flowId\""))
+                .when().post("/api/v1/diagnoses")
+                .then().statusCode(200)
+                .body("recommendations[0].tipId", equalTo("office365users.set-manager"))
+                .body("recommendations[0].stepDetails.size()", equalTo(3))
+                .body("recommendations[0].stepDetails[0].actor", equalTo("maker"))
+                .body("recommendations[0].stepDetails[0].text", startsWith("Ask an administrator"))
+                .body("recommendations[0].appliesTo.products", hasItem("power-automate"))
+                .body("recommendations[0].resubmitSafety", equalTo("check-first"))
+                .body("recommendations[0].resubmitCheck", startsWith("Before resubmitting"))
+                .body("recommendations[0].verify", notNullValue())
+                .body("recommendations[0].docs[0].url", startsWith("https://learn.microsoft.com/"))
+                .body("recommendations[0].docs[0].verified", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
+                .body("recommendations[0].source", equalTo("knowledge-base/sources/connectors/office365users.md"))
+                .body("repairTips.troubleshootingTips.resubmitUrl", nullValue());
+    }
+
+    @Test
+    void anUnknownProductOrTimeZoneIsRefusedNamingTheField() {
+        badRequest(MANAGER_FAILURE.replace("\"flowId\"", "\"product\": \"power-apps\", \"flowId\""), "product")
+                .body("detail", containsString("power-automate, logic-apps-consumption, logic-apps-standard"));
+        badRequest(MANAGER_FAILURE.replace("\"flowId\"", "\"timeZone\": \"Mars/Olympus\", \"flowId\""), "timeZone")
+                .body("detail", containsString("IANA time zone"));
+    }
+
+    @Test
     void openApiAndHealthAreServed() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)

@@ -72,10 +72,18 @@ class DiagnoserTest {
                 new RunReport("flow-1", null, null, "run-1", FAILED_AT, null, List.of(sent, failed)),
                 Language.EN, FailureHistory.first(FAILED_AT), withLink);
         Diagnosis alone = Diagnoser.diagnose(ruleBase, run(failed), Language.EN, FailureHistory.first(FAILED_AT), withLink);
+        Diagnosis temporary = Diagnoser.diagnose(ruleBase,
+                run(new RunReport.ReportedAction("Get manager (V2)", "Failed", "office365users", "Manager_V2", 503, null,
+                        "Service Unavailable")),
+                Language.EN, FailureHistory.first(FAILED_AT), withLink);
 
         assertEquals(Resubmit.NOT_ADVISED, afterSideEffect.resubmit().advice());
         assertEquals(null, afterSideEffect.repairTips().troubleshootingTips().resubmitUrl());
-        assertEquals("https://example.test/resubmit", alone.repairTips().troubleshootingTips().resubmitUrl());
+        // Its first tip asks for a check before resubmitting: no link until then.
+        assertEquals("check-first", alone.recommendations().get(0).resubmitSafety());
+        assertEquals(null, alone.repairTips().troubleshootingTips().resubmitUrl());
+        assertEquals("safe", temporary.recommendations().get(0).resubmitSafety());
+        assertEquals("https://example.test/resubmit", temporary.repairTips().troubleshootingTips().resubmitUrl());
     }
 
     private static RunReport run(RunReport.ReportedAction action) {

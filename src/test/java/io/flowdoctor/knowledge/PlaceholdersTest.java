@@ -62,7 +62,8 @@ class PlaceholdersTest {
     @Test
     void aTextNamesOnlyThePlaceholdersItsFillerKnows() {
         assertEquals(List.of(), Placeholders.problems("Failed {count} time(s) since {firstFailedAt}", Placeholders.EMAIL));
-        assertEquals(List.of("unknown placeholder {cuont}; known here: {count}, {firstFailedAt}, {flowName}, {title}"),
+        assertEquals(List.of(
+                "unknown placeholder {cuont}; known here: {action}, {count}, {firstFailedAt}, {flowName}, {ownerName}, {title}"),
                 Placeholders.problems("Failed {cuont} time(s)", Placeholders.EMAIL));
         assertEquals(List.of("a '{' opens no placeholder (write placeholders as {name})"),
                 Placeholders.problems("Failed {count time(s)", Placeholders.EMAIL));

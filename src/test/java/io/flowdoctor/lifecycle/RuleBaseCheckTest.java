@@ -159,7 +159,7 @@ class RuleBaseCheckTest {
 
         RuleProblem problem = e.rejection().problems().get(0);
         assertEquals("knowledge-base/email/repair-tips.html", problem.file());
-        assertEquals("Parser error: unterminated section [if] detected", problem.message());
+        assertEquals("Parser error: section end tag [for] does not match the start tag [if]", problem.message());
     }
 
     @Test
