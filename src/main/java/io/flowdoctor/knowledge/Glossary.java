@@ -25,6 +25,10 @@ public record Glossary(Map<String, Map<Language, String>> terms) {
     public static final List<String> ENGLISH_UI_WORDS = List.of("run", "runs", "Resubmit", "Connections", "Run after",
             "Apply to each", "Compose", "Scope", "flow checker");
 
+    /** Placeholders and quotations; a quote opens only where no letter precedes it (so "foto's" is prose). */
+    private static final Pattern NOT_PROSE = Pattern
+            .compile("\\{[^}]*}|\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\\p{L}])'[^']*'");
+
     public Glossary {
         terms = Map.copyOf(terms);
     }
@@ -63,13 +67,14 @@ public record Glossary(Map<String, Map<Language, String>> terms) {
     /**
      * The English interface terms a Dutch text uses, each once: the single-word English terms of the glossary whose
      * Dutch term differs, and {@link #ENGLISH_UI_WORDS}, matched as whole words whatever their case. References to the
-     * glossary are not read.
+     * glossary, {placeholders} and quotations (a service's own English message, an expression's property name) are not
+     * read.
      */
     public List<String> englishTermsIn(String dutch) {
         if (dutch == null || dutch.isBlank()) {
             return List.of();
         }
-        String text = REFERENCE.matcher(dutch).replaceAll(" ");
+        String text = NOT_PROSE.matcher(REFERENCE.matcher(dutch).replaceAll(" ")).replaceAll(" ");
         List<String> found = new ArrayList<>();
         for (String term : englishTerms()) {
             if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])",

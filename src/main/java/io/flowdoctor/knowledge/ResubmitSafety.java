@@ -18,13 +18,15 @@ public enum ResubmitSafety implements Coded {
 
     /**
      * Whether the rule's resubmit advice (NOW, AUTOMATIC, AFTER_FIX, NOT_ADVISED, by name) agrees with this safety: safe
-     * fits NOW, AUTOMATIC and AFTER_FIX; check-first fits AFTER_FIX and NOT_ADVISED; never fits NOT_ADVISED and AFTER_FIX
-     * (after the fix a new run, not a resubmit).
+     * fits NOW, AUTOMATIC and AFTER_FIX; check-first fits every advice (its check comes first whatever the advice, and
+     * no resubmit link is offered before it); never fits NOT_ADVISED and AFTER_FIX (after the fix a new run, not a
+     * resubmit).
      */
     public boolean fits(String advice) {
         return switch (this) {
             case SAFE -> Set.of("NOW", "AUTOMATIC", "AFTER_FIX").contains(advice);
-            case CHECK_FIRST, NEVER -> Set.of("AFTER_FIX", "NOT_ADVISED").contains(advice);
+            case CHECK_FIRST -> true;
+            case NEVER -> Set.of("AFTER_FIX", "NOT_ADVISED").contains(advice);
         };
     }
 
@@ -32,7 +34,8 @@ public enum ResubmitSafety implements Coded {
     public String fitting() {
         return switch (this) {
             case SAFE -> "NOW, AUTOMATIC or AFTER_FIX";
-            case CHECK_FIRST, NEVER -> "AFTER_FIX or NOT_ADVISED";
+            case CHECK_FIRST -> "any advice";
+            case NEVER -> "AFTER_FIX or NOT_ADVISED";
         };
     }
 

@@ -18,7 +18,9 @@ import io.flowdoctor.scenario.ScenarioRunner;
 /**
  * A tip's resubmit safety agrees with the resubmit advice its rules give (see ResubmitSafety#fits): a decision table's
  * row names both, so each row is checked as written; a DRL rule's advice comes from the advice rules, so its tips are
- * checked on the answers to the scenarios, the first tip against the answer's advice.
+ * checked on the answers to the scenarios, the first tip against the answer's advice. An answer that advises against
+ * resubmitting may lead with a tip that is safe for its cause when the rule that advised against it added a tip that is
+ * not (resubmitting from a safe point after a step that already changed something).
  */
 final class ResubmitAgreement {
 
@@ -44,7 +46,7 @@ final class ResubmitAgreement {
                 Diagnosis.RecommendationItem first = answer.recommendations().get(0);
                 ResubmitSafety safety = knowledge.tip(first.tipId()).resubmit();
                 String advice = answer.resubmit().advice().name();
-                if (!safety.fits(advice)) {
+                if (!safety.fits(advice) && !cautionGiven(answer, knowledge)) {
                     String key = first.ruleId() + " " + first.tipId() + " " + advice;
                     byPair.putIfAbsent(key, new RuleProblem(file.file(), 0, "scenario '" + scenario.name() + "': rule "
                             + first.ruleId() + " recommends tip '" + first.tipId() + "' first, whose resubmit is "
@@ -56,6 +58,11 @@ final class ResubmitAgreement {
         }
         problems.addAll(byPair.values());
         return problems;
+    }
+
+    private static boolean cautionGiven(Diagnosis answer, KnowledgeBase knowledge) {
+        return answer.resubmit().advice().name().equals("NOT_ADVISED") && answer.recommendations().stream()
+                .anyMatch(tip -> knowledge.tip(tip.tipId()).resubmit() != ResubmitSafety.SAFE);
     }
 
     /** Each row of a decision table that names a tip and a resubmit advice that disagree. */
