@@ -71,10 +71,12 @@ public final class Diagnoser {
 
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
-        Evaluation evaluation = ruleBase.evaluate(facts(run, action, history, knowledge, report.actions()), classified -> {
-            primary.set(FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class), knowledge.precedence())));
-            return List.of(primary.get());
-        });
+        Evaluation evaluation = ruleBase.evaluate(facts(run, step, action, history, knowledge, report.actions()),
+                classified -> {
+                    primary.set(
+                            FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class), knowledge.precedence())));
+                    return List.of(primary.get());
+                });
         Conclusions conclusions = Conclusions.of(evaluation, primary.get(), knowledge.precedence());
 
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language, report.product());
@@ -103,15 +105,19 @@ public final class Diagnoser {
     }
 
     /**
-     * The run, its failing step, the signals and codes its message carries, the steps of the run that
-     * already changed something, its history and the retry policy.
+     * The run, its failing step (and whether it changes something), the signals and codes its message
+     * carries, the steps of the run that already changed something, its history and the retry policy.
      */
-    private static List<Object> facts(FlowRun run, FailedAction action, FailureHistory history, KnowledgeBase knowledge,
+    private static List<Object> facts(FlowRun run, ReportedAction step, FailedAction action, FailureHistory history,
+            KnowledgeBase knowledge,
             List<ReportedAction> actions) {
         List<Object> facts = new ArrayList<>(List.of(run, action, history, knowledge.retryPolicy()));
         actions.stream()
                 .filter(other -> knowledge.sideEffects().changedSomething(other.status(), other.operation(), other.name()))
                 .forEach(other -> facts.add(new CompletedChange(other.name())));
+        if (knowledge.sideEffects().changes(step.operation(), step.name())) {
+            facts.add(new FailingChange(action.name()));
+        }
         Lexicon lexicon = knowledge.lexicon();
         lexicon.signals(action.text())
                 .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));

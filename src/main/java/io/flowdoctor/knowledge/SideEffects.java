@@ -23,6 +23,11 @@ public record SideEffects(Set<String> succeededStatuses, Set<String> verbs) {
         if (status == null || !succeededStatuses.contains(status.strip().toLowerCase(Locale.ROOT))) {
             return false;
         }
+        return changes(operation, name);
+    }
+
+    /** Whether a step with this operation id and name changes something outside the flow when it runs. */
+    public boolean changes(String operation, String name) {
         String operationId = operation == null ? "" : operation.strip().toLowerCase(Locale.ROOT);
         String firstWord = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).split("[\\s_]+", 2)[0];
         return verbs.stream()

@@ -13,6 +13,7 @@ import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.flowdoctor.rulebase.RuleRef;
 
 /** Runs a scenario against a rule base and lists every way the diagnosis differs from what was expected. */
@@ -33,8 +34,17 @@ public final class ScenarioRunner {
         FailureHistory history = given == null ? FailureHistory.first(failedAt)
                 : given.firstFailedAt() == null ? new FailureHistory(given.failureCount(), failedAt, given.failuresInLastHour())
                         : given;
-        return Diagnoser.diagnose(ruleBase, dated, Language.resolve(scenario.locale(), null), history,
-                Diagnoser.Options.plain());
+        Language language = Language.resolve(scenario.locale(), null);
+        try {
+            return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
+        } catch (RuleEvaluationOverrun e) {
+            if (e.bound() != RuleEvaluationOverrun.Bound.TIME) {
+                throw e;
+            }
+            // Wall-clock time depends on the machine's load and on a cold JVM: a rule base is only held to its
+            // time budget when a second evaluation of the same case overruns it too.
+            return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
+        }
     }
 
     /** Every case of every file that does not hold, with each way it differs. */
