@@ -199,8 +199,9 @@ class DiagnosisResourceTest {
     @Test
     void eachStepSaysWhoActsAndEachTipWhenResubmittingIsSafeHowToVerifyAndWhereItComesFrom() {
         given().contentType(ContentType.JSON)
-                .body(MANAGER_FAILURE.replace("\"flowId\"", "\"product\": \"power-automate\", \"timeZone\": \"Europe/Amsterdam\","
-                        + " \"flowId\""))
+                .body(MANAGER_FAILURE.replace("\"flowId\"",
+                        "\"product\": \"power-automate\", \"timeZone\": \"Europe/Amsterdam\","
+                                + " \"flowId\""))
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200)
                 .body("recommendations[0].tipId", equalTo("office365users.set-manager"))

@@ -30,7 +30,8 @@ class EscalationsByActorsTest {
         Map<Language, String> text = Map.of(Language.EN, "Text", Language.NL, "Tekst");
         return new Tip("x.y", "https://learn.microsoft.com/x",
                 new Tip.AppliesTo(List.of(Product.POWER_AUTOMATE, Product.LOGIC_APPS_STANDARD), null, null),
-                ResubmitSafety.SAFE, null, List.of(new Tip.DocLink("https://learn.microsoft.com/x", LocalDate.of(2026, 11, 30))),
+                ResubmitSafety.SAFE, null,
+                List.of(new Tip.DocLink("https://learn.microsoft.com/x", LocalDate.of(2026, 11, 30))),
                 text, text, List.of(steps), text, null);
     }
 
