@@ -34,8 +34,11 @@ final class FamilyLayout {
 
     /** Scenarios of no rule family: the failing-step locator is Java (knowledge-base/failing-step.yaml). */
     private static final Set<String> SCENARIOS_OF_NO_FAMILY = Set.of("locator/failing-step");
-    /** Sources of no single family: the index of all sources, and the seed article several families draw on. */
-    private static final Set<String> GENERAL_SOURCES = Set.of("README", "seed");
+    /**
+     * Sources of no single family: the index of all sources, the seed article several families draw on, and the
+     * glossary's (knowledge-base/glossary/).
+     */
+    private static final Set<String> GENERAL_SOURCES = Set.of("README", "seed", "glossary");
     /** Documents at the project root whose cited paths must exist too. */
     private static final List<String> DOCUMENTS = List.of("README.md", "BENCHMARKS.md", "KNOWLEDGE.md");
 

@@ -119,7 +119,7 @@ class RepairTipsEmailRenderingTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                "--window-size=720,1250", "--user-data-dir=" + profile);
+                "--window-size=720,860", "--user-data-dir=" + profile);
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.get(allowed.toUri().toString());
