@@ -47,7 +47,7 @@ final class ActionReader {
         At outputs = result.get("outputs");
         At error = result.get("error");
         At engineCode = result.get("code");
-        ServiceErrors.ServiceError service = ServiceErrors.of(outputs.isObject() ? outputs.get("body") : outputs.get("body"));
+        ServiceErrors.ServiceError service = ServiceErrors.of(outputs.get("body"));
 
         At statusCode = outputs.isObject() && !outputs.get("statusCode").absent() ? outputs.get("statusCode")
                 : service.status();

@@ -20,7 +20,7 @@ final class ServiceErrors {
             return new ServiceError(null, null, null);
         }
         if (!body.isObject()) {
-            return body.isArray() ? new ServiceError(null, body, null) : new ServiceError(null, body, null);
+            return new ServiceError(null, body, null); // text, or an array written out as its JSON text
         }
         At error = body.get("error");
         if (error.isObject()) {
