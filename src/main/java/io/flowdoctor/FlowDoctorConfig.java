@@ -215,6 +215,31 @@ public interface FlowDoctorConfig {
         int purgeBatch();
     }
 
+    /** Outage consolidation: many flows failing with one signature at once make one outage case. */
+    Outages outages();
+
+    interface Outages {
+
+        /** Whether failures are consolidated into outage cases at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many flows failing with one signature within the window open an outage case. */
+        @WithDefault("20")
+        int flows();
+
+        /** The window those flows must fail within. */
+        @WithDefault("10m")
+        Duration window();
+
+        /**
+         * The categories a failure can be part of an outage in (a failure of the flow's own making, such as an
+         * expression or a setting of a step, is not, however many flows show it).
+         */
+        @WithDefault("TRANSIENT,THROTTLING,TIMEOUT,AUTHENTICATION,LICENSING_OR_PERMISSION,CONNECTOR_LIMIT,UNKNOWN")
+        java.util.Set<String> categories();
+    }
+
     /** Knowledge gaps: failures the rules could not explain. */
     Gaps gaps();
 

@@ -33,6 +33,7 @@ import io.flowdoctor.intake.IdempotencyKey;
 import io.flowdoctor.notify.UnsubscribeRefused;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
 import io.flowdoctor.rulebase.RuleEvaluationOverrun;
+import io.flowdoctor.runs.InvalidRunPayload;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -56,6 +57,16 @@ public class ProblemMapper {
                 .orElse("");
         return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail,
                 errors.isEmpty() ? null : errors.get(0).field(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRunPayload(InvalidRunPayload e) {
+        List<FieldError> errors = e.violations().stream().map(v -> new FieldError(v.pointer(), v.message())).toList();
+        String detail = errors.stream()
+                .map(error -> (error.field().isEmpty() ? "The body" : error.field()) + " " + error.message())
+                .reduce((a, b) -> a + "; " + b).orElse("The body cannot be read");
+        return problem(new Problem(TYPES + "invalid-run-payload", "The run payload is invalid", 400, detail, e.pointer(),
+                errors));
     }
 
     @ServerExceptionMapper
@@ -234,7 +245,7 @@ public class ProblemMapper {
     }
 
     /** "actions[0].name" from a validation path, without the method and parameter it starts with. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {

@@ -14,6 +14,10 @@ public class CaseProblem extends RuntimeException {
         return new CaseProblem("No escalation case " + id, true);
     }
 
+    public static CaseProblem noOutage(Object id) {
+        return new CaseProblem("No outage case " + id, true);
+    }
+
     public static CaseProblem invalidTransition(CaseStatus from, CaseStatus to) {
         return new CaseProblem("A case that is " + from + " cannot become " + to, false);
     }

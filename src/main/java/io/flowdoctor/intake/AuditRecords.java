@@ -58,7 +58,7 @@ final class AuditRecords {
         return GapSignature.of(step.connector(), step.operation(), step.errorCode(), step.message());
     }
 
-    private static ReportedAction failingStep(Diagnosis diagnosis, RunReport run) {
+    static ReportedAction failingStep(Diagnosis diagnosis, RunReport run) {
         return run.actions().stream()
                 .filter(action -> action.name().equals(diagnosis.failedAction()))
                 .findFirst().orElse(run.actions().get(0));

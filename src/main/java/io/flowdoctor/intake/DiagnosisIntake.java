@@ -17,7 +17,9 @@ import io.flowdoctor.diagnosis.Diagnoser;
 import io.flowdoctor.diagnosis.Diagnosis;
 import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.Gaps;
+import io.flowdoctor.diagnosis.Normalizer;
 import io.flowdoctor.diagnosis.RunReport;
+import io.flowdoctor.diagnosis.RunReport.ReportedAction;
 import io.flowdoctor.history.AdviceOutcomes;
 import io.flowdoctor.history.AuditService;
 import io.flowdoctor.history.EscalationService;
@@ -26,8 +28,11 @@ import io.flowdoctor.history.GapSignature;
 import io.flowdoctor.history.IdempotentAnswers;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.KnowledgeGaps;
+import io.flowdoctor.history.OutageService;
+import io.flowdoctor.knowledge.KnowledgeBase;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.lifecycle.RuleCatalog;
+import io.flowdoctor.notify.FailureNotice;
 import io.flowdoctor.notify.RepairTipsNotifier;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.RuleBase;
@@ -46,8 +51,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DiagnosisIntake {
 
-    /** A flow row and a gap row may each be missing once. */
-    private static final int ATTEMPTS = 3;
+    /** A flow row, a gap row and an outage signature's row may each be missing once. */
+    private static final int ATTEMPTS = 4;
 
     private final ActiveRuleBase ruleBase;
     private final FlowStates flowStates;
@@ -56,6 +61,7 @@ public class DiagnosisIntake {
     private final AdviceOutcomes outcomes;
     private final KnowledgeGaps gaps;
     private final EscalationService escalations;
+    private final OutageService outages;
     private final RepairTipsNotifier notifier;
     private final IdempotentAnswers answers;
     private final FlowDoctorConfig config;
@@ -64,8 +70,9 @@ public class DiagnosisIntake {
     private final Timer latency;
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
-            AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, RepairTipsNotifier notifier,
-            IdempotentAnswers answers, FlowDoctorConfig config, ObjectMapper json, MeterRegistry registry) {
+            AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, OutageService outages,
+            RepairTipsNotifier notifier, IdempotentAnswers answers, FlowDoctorConfig config, ObjectMapper json,
+            MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
         this.incidents = incidents;
@@ -73,6 +80,7 @@ public class DiagnosisIntake {
         this.outcomes = outcomes;
         this.gaps = gaps;
         this.escalations = escalations;
+        this.outages = outages;
         this.notifier = notifier;
         this.answers = answers;
         this.config = config;
@@ -91,6 +99,17 @@ public class DiagnosisIntake {
     }
 
     private record FlowUnknown() implements Attempt {
+    }
+
+    /** Thrown to roll back what the attempt wrote: the outage signature's row must exist first. */
+    private static final class OutageSignatureUnknown extends RuntimeException {
+
+        private final OutageService.Signature signature;
+
+        OutageSignatureUnknown(OutageService.Signature signature) {
+            super(null, null, false, false);
+            this.signature = signature;
+        }
     }
 
     /** The request was answered before under its idempotency key: the same answer again, nothing counted. */
@@ -141,6 +160,8 @@ public class DiagnosisIntake {
                 flowStates.ensureExists(dated.flowId());
             } catch (GapUnknown unknown) {
                 gaps.ensureExists(unknown.signature, unknown.seen);
+            } catch (OutageSignatureUnknown unknown) {
+                outages.ensureExists(unknown.signature);
             }
         }
         throw new IllegalStateException("Flow " + dated.flowId() + " still lacks a row after it was created");
@@ -179,13 +200,39 @@ public class DiagnosisIntake {
                 throw new GapUnknown(gapSignature, run.failedAt());
             }
         }
-        if (diagnosis.escalation().level().opensCase()) {
+        // Part of an outage: the outage case stands for the flow's own case, and the owner hears of it once.
+        Optional<OutageService.Linked> outage = outage(rules.knowledge(), run, diagnosis, recordedAt);
+        if (diagnosis.escalation().level().opensCase() && outage.isEmpty()) {
             escalations.openOrRepeat(run.flowId(), signature, diagnosis.escalation().level().name(),
                     diagnosis.escalation().reason(), diagnosisId, recordedAt);
         }
-        notifier.onDiagnosis(rules.knowledge(), FailureNotices.of(run, diagnosis));
+        FailureNotice notice = FailureNotices.of(run, diagnosis);
+        if (outage.isEmpty()) {
+            notifier.onDiagnosis(rules.knowledge(), notice);
+        } else if (!outage.get().ownerNotified() && notifier.onDiagnosis(rules.knowledge(),
+                FailureNotices.partOfOutage(notice, rules.knowledge().text("email.outage", language)))) {
+            outages.ownerNotified(outage.get().outageId(), run.flowId(), recordedAt);
+        }
         key.ifPresent(k -> answers.remember(run.flowId(), k.hash(), k.requestHash(), diagnosisId, recordedAt));
         return new Recorded(diagnosis, gap, repeats);
+    }
+
+    /** The outage the failure is part of, counting it towards its signature's; empty when it is part of none. */
+    private Optional<OutageService.Linked> outage(KnowledgeBase knowledge, RunReport run, Diagnosis diagnosis,
+            Instant recordedAt) {
+        ReportedAction step = AuditRecords.failingStep(diagnosis, run);
+        String connector = knowledge.connectorId(step.connector());
+        if (!outages.considers(connector, diagnosis.category().name())) {
+            return Optional.empty();
+        }
+        String code = step.errorCode() != null ? Normalizer.identifier(step.errorCode())
+                : step.statusCode() == null ? null : step.statusCode().toString();
+        OutageService.Signature signature = new OutageService.Signature(connector, diagnosis.category().name(), code);
+        OutageService.Outcome outcome = outages.onFailure(signature, run.flowId(), run.failedAt(), recordedAt);
+        if (outcome instanceof OutageService.SignatureUnknown) {
+            throw new OutageSignatureUnknown(signature);
+        }
+        return outcome instanceof OutageService.Linked linked ? Optional.of(linked) : Optional.empty();
     }
 
     /** The answer given before under the key; empty when none was, or when it has been purged since. */

@@ -53,4 +53,11 @@ final class FailureNotices {
         return new FailureNotice.Escalation(escalation.level().name(), escalation.reason() == null ? "" : escalation.reason(),
                 escalation.links().stream().map(link -> new FailureNotice.Link(link.title(), link.url())).toList());
     }
+
+    /** The notice of a failure that is part of a wider outage: the owner's e-mail says so after what happened. */
+    static FailureNotice partOfOutage(FailureNotice n, String sentence) {
+        return new FailureNotice(n.diagnosisId(), n.flowId(), n.flowName(), n.environmentId(), n.ownerEmail(), n.locale(),
+                n.title(), n.whatHappened() + " " + sentence, n.tips(), n.escalation(), n.failureCount(),
+                n.firstFailedAt(), n.resubmitUrl(), n.automaticRetries());
+    }
 }

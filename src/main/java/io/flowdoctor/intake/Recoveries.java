@@ -11,25 +11,28 @@ import io.flowdoctor.history.AdviceOutcomes;
 import io.flowdoctor.history.AdviceOutcomes.Credited;
 import io.flowdoctor.history.IncidentService;
 import io.flowdoctor.history.IncidentService.ClosedIncident;
+import io.flowdoctor.history.OutageService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Takes in a flow's recovery: its incident closes, and the latest diagnosis within the effectiveness
- * window is credited, in one transaction.
+ * Takes in a flow's recovery: its incident closes, the latest diagnosis within the effectiveness
+ * window is credited, and the outages that link the flow count it as recovered, in one transaction.
  */
 @ApplicationScoped
 public class Recoveries {
 
     private final IncidentService incidents;
     private final AdviceOutcomes outcomes;
+    private final OutageService outages;
     private final MeterRegistry registry;
     private final Timer timeToRecovery;
 
-    public Recoveries(IncidentService incidents, AdviceOutcomes outcomes, MeterRegistry registry) {
+    public Recoveries(IncidentService incidents, AdviceOutcomes outcomes, OutageService outages, MeterRegistry registry) {
         this.incidents = incidents;
         this.outcomes = outcomes;
+        this.outages = outages;
         this.registry = registry;
         this.timeToRecovery = Timer.builder("flowdoctor.advice.time-to-recovery")
                 .description("From a diagnosis to the flow's recovery it was credited with").register(registry);
@@ -45,8 +48,13 @@ public class Recoveries {
         Instant now = Instants.now();
         record Result(Optional<ClosedIncident> closed, Optional<Credited> credited) {
         }
-        Result result = QuarkusTransaction.disallowingExisting().call(
-                () -> new Result(incidents.recordRecovery(flowId, now), outcomes.creditRecovery(flowId, now)));
+        // The flow's row first (recordRecovery locks it), then the signatures of its outages.
+        Result result = QuarkusTransaction.disallowingExisting().call(() -> {
+            Optional<ClosedIncident> closed = incidents.recordRecovery(flowId, now);
+            Optional<Credited> credited = outcomes.creditRecovery(flowId, now);
+            outages.onRecovery(flowId, now);
+            return new Result(closed, credited);
+        });
         result.credited().ifPresent(credited -> {
             timeToRecovery.record(credited.timeToRecovery());
             registry.counter("flowdoctor.advice.recoveries", "rule", String.valueOf(credited.primaryRuleId())).increment();

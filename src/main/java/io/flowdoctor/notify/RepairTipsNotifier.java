@@ -32,15 +32,19 @@ public class RepairTipsNotifier {
         this.config = config;
     }
 
-    /** Runs in the diagnosis' transaction, which holds the flow's row. */
+    /**
+     * Runs in the diagnosis' transaction, which holds the flow's row.
+     *
+     * @return whether an e-mail for the notice is queued (a new one, or the flow's waiting one rewritten)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onDiagnosis(KnowledgeBase knowledge, FailureNotice notice) {
+    public boolean onDiagnosis(KnowledgeBase knowledge, FailureNotice notice) {
         if (notice.ownerEmail() == null || notice.ownerEmail().isBlank()) {
-            return;
+            return false;
         }
         FlowState state = FlowState.findById(notice.flowId());
         if (state == null || !state.repairTipsEmail || retriesStillRunning(notice)) {
-            return;
+            return false;
         }
         Instant now = Instants.now();
         RenderedEmail email = renderer.render(knowledge, notice, state.emailSubscriptionVersion);
@@ -58,6 +62,7 @@ public class RepairTipsNotifier {
             queued.persist();
             state.incidentEmailedAt = queued.sendAfter;
         }
+        return true;
     }
 
     /**
