@@ -74,6 +74,7 @@ public class RunPayloadRequests {
                 payload.locale(),
                 run.owner() == null ? null : new DiagnosisRequest.Owner(run.owner().email(), run.owner().displayName()),
                 run.actions().stream().map(a -> new DiagnosisRequest.Action(a.name(), a.status(), a.connector(),
-                        a.operation(), a.statusCode(), a.errorCode(), a.message())).toList());
+                        a.operation(), a.statusCode(), a.errorCode(), a.message())).toList(),
+                run.product() == null ? null : run.product().code(), run.timeZone());
     }
 }

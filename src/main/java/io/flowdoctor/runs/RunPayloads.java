@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.diagnosis.RunReport.ReportedAction;
+import io.flowdoctor.knowledge.Product;
 
 /**
  * Reads failed runs from the payloads the platforms produce, recognising the shape from the body:
@@ -269,8 +270,10 @@ public final class RunPayloads {
                         "holds no action that failed or timed out: send the result of a run that failed");
             }
             sources.put("actions", list.pointer());
+            // Power Automate's shapes name their product; a Logic Apps body does not say Consumption or Standard.
+            Product product = shape.platform() == Platform.POWER_AUTOMATE ? Product.POWER_AUTOMATE : null;
             return new RunPayload(shape, new RunReport(report.flowId, report.flowName, report.environmentId, report.runId,
-                    failedAt, report.owner, actions), locale, sources);
+                    failedAt, report.owner, actions, product, null), locale, sources);
         }
     }
 
