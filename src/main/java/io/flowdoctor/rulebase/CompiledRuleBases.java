@@ -43,7 +43,8 @@ import io.flowdoctor.knowledge.KnowledgeBaseLoader;
  * The compiled form of every rule-base version that passed its gate, one file per version in a directory of
  * the data directory, so that a start with unchanged rules reads it instead of compiling and checking the rules
  * again. A file holds what the version is (the sha256 over rules/ and knowledge-base/ that names it), what it
- * was compiled with (Drools' version, Java's, and a sha256 of each class the rules import), the gate's verdict,
+ * was compiled and gated with (Drools' version, Java's, the evaluation bounds, and a sha256 of each class the
+ * rules import), the gate's verdict,
  * and the compiled packages with the rules' ids and outlines under a sha256 checksum. It is used only when all
  * of these agree with the files and classes of this start; anything else (no file, another version, a changed
  * fact class, a damaged file, a file that does not read) means compile and gate as without it.
@@ -159,7 +160,7 @@ public final class CompiledRuleBases {
                 return refused(version, "it holds another version");
             }
             if (!environment().equals(in.readUTF())) {
-                return refused(version, "it was compiled with another Drools or Java");
+                return refused(version, "it was compiled with another Drools or Java, or gated with other evaluation bounds");
             }
             Map<String, String> classes = new LinkedHashMap<>();
             int count = in.readInt();
@@ -244,9 +245,13 @@ public final class CompiledRuleBases {
         }
     }
 
-    /** Drools' and Java's versions: compiled classes and serialised networks belong to both. */
-    private static String environment() {
-        return "drools=" + droolsVersion() + " java=" + Runtime.version().feature();
+    /**
+     * Drools' and Java's versions (compiled classes and serialised networks belong to both) and the evaluation
+     * bounds the gate held the version to (a stricter bound must see the gate again).
+     */
+    private String environment() {
+        return "drools=" + droolsVersion() + " java=" + Runtime.version().feature() + " bounds="
+                + bounds.maxFirings() + "/" + bounds.timeBudget().toMillis();
     }
 
     private static String droolsVersion() {
