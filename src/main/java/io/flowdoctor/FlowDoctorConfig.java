@@ -126,6 +126,35 @@ public interface FlowDoctorConfig {
      */
     Optional<String> resubmitUrlTemplate();
 
+    /**
+     * How diagnoses are recorded: writers that store the work of many concurrent requests in one transaction
+     * (group commit). An answer still leaves only once its rows are committed.
+     */
+    Recording recording();
+
+    interface Recording {
+
+        /** Writer threads; a flow's failures always go to the same writer, so they are counted in order. */
+        @WithDefault("1")
+        int writers();
+
+        /** Diagnoses waiting to be recorded, over all writers; one more is refused with 503 and Retry-After. */
+        @WithDefault("2000")
+        int queueSize();
+
+        /** The most diagnoses one transaction records. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** How long a request waits for its diagnosis to be recorded before it gets 503. */
+        @WithDefault("30s")
+        Duration maxWait();
+
+        /** What a refused request is told to wait before it tries again (Retry-After). */
+        @WithDefault("1s")
+        Duration retryAfter();
+    }
+
     /** Failure history. */
     History history();
 

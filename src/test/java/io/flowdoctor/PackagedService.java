@@ -47,7 +47,7 @@ public final class PackagedService implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
         process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (request().when().get("/q/health/ready").statusCode() == 200) {

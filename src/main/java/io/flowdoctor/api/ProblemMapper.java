@@ -30,6 +30,7 @@ import io.flowdoctor.api.Problem.FieldError;
 import io.flowdoctor.history.CaseProblem;
 import io.flowdoctor.intake.IdempotencyConflict;
 import io.flowdoctor.intake.IdempotencyKey;
+import io.flowdoctor.intake.RecordingBusy;
 import io.flowdoctor.notify.UnsubscribeRefused;
 import io.flowdoctor.rulebase.NoActiveRuleBase;
 import io.flowdoctor.rulebase.RuleEvaluationOverrun;
@@ -192,6 +193,14 @@ public class ProblemMapper {
         };
         return problem(new Problem(TYPES + kind, title, 400, e.getMessage(), "token",
                 List.of(new FieldError("token", e.getMessage()))));
+    }
+
+    /** The writers' queue is full (or the recording took too long): nothing to lose, the caller tries again later. */
+    @ServerExceptionMapper
+    public Response recordingBusy(RecordingBusy e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(problem(new Problem(TYPES + "busy", "Service unavailable", 503, e.getMessage(), null,
+                null))).header("Retry-After", String.valueOf(seconds)).build();
     }
 
     @ServerExceptionMapper

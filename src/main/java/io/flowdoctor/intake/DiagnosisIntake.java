@@ -1,10 +1,12 @@
 package io.flowdoctor.intake;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,6 +55,8 @@ public class DiagnosisIntake {
 
     /** A flow row, a gap row and an outage signature's row may each be missing once. */
     private static final int ATTEMPTS = 4;
+    /** Flows whose row is known to exist, so that a batch need not look for it first. */
+    private static final int KNOWN_FLOWS = 100_000;
 
     private final ActiveRuleBase ruleBase;
     private final FlowStates flowStates;
@@ -64,14 +68,17 @@ public class DiagnosisIntake {
     private final OutageService outages;
     private final RepairTipsNotifier notifier;
     private final IdempotentAnswers answers;
+    private final GroupCommit commits;
     private final FlowDoctorConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Map<String, Boolean> knownFlows = new ConcurrentHashMap<>();
 
     public DiagnosisIntake(ActiveRuleBase ruleBase, FlowStates flowStates, IncidentService incidents, AuditService audit,
             AdviceOutcomes outcomes, KnowledgeGaps gaps, EscalationService escalations, OutageService outages,
-            RepairTipsNotifier notifier, IdempotentAnswers answers, FlowDoctorConfig config, ObjectMapper json,
+            RepairTipsNotifier notifier, IdempotentAnswers answers, GroupCommit commits, FlowDoctorConfig config,
+            ObjectMapper json,
             MeterRegistry registry) {
         this.ruleBase = ruleBase;
         this.flowStates = flowStates;
@@ -83,6 +90,7 @@ public class DiagnosisIntake {
         this.outages = outages;
         this.notifier = notifier;
         this.answers = answers;
+        this.commits = commits;
         this.config = config;
         this.json = json;
         this.registry = registry;
@@ -143,19 +151,55 @@ public class DiagnosisIntake {
                 ruleBase.current().knowledge(), json);
         // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
         RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
+        Attempt outcome = commits.run(dated.flowId(), new GroupCommit.Unit<>() {
+            @Override
+            public void prepare() {
+                if (!knownFlows.containsKey(dated.flowId())) {
+                    flowStates.ensureExists(dated.flowId());
+                    remember(dated.flowId());
+                }
+            }
+
+            @Override
+            public Attempt inBatch() {
+                Attempt attempt = diagnoseAndRecord(dated, language, explain, key);
+                if (attempt instanceof FlowUnknown) {
+                    knownFlows.remove(dated.flowId()); // purged meanwhile
+                    throw new GroupCommit.RunAlone(); // the flow's row is created on its own first
+                }
+                return attempt;
+            }
+
+            @Override
+            public Attempt alone() {
+                return diagnoseAlone(dated, language, explain, key);
+            }
+        });
+        if (outcome instanceof Recorded recorded) {
+            count(recorded);
+            sample.stop(latency);
+        }
+        return outcome instanceof Recorded recorded ? recorded.diagnosis() : ((Repeated) outcome).diagnosis();
+    }
+
+    /** A flow whose row this instance saw or made; the set is emptied when it grows past its bound. */
+    private void remember(String flowId) {
+        if (knownFlows.size() >= KNOWN_FLOWS) {
+            knownFlows.clear();
+        }
+        knownFlows.put(flowId, Boolean.TRUE);
+    }
+
+    /** One diagnosis in a transaction of its own, the flow's or gap's row created first when it is missing. */
+    private Attempt diagnoseAlone(RunReport dated, Language language, boolean explain, Optional<IdempotencyKey> key) {
         Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain, key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // Never inside another transaction: that one would hold a second connection of the pool.
             // A new flow's or gap's row is created on its own; then the failure is diagnosed like any other.
             try {
                 Attempt outcome = QuarkusTransaction.disallowingExisting().call(inTransaction);
-                if (outcome instanceof Recorded recorded) {
-                    count(recorded);
-                    sample.stop(latency);
-                    return recorded.diagnosis();
-                }
-                if (outcome instanceof Repeated repeated) {
-                    return repeated.diagnosis();
+                if (!(outcome instanceof FlowUnknown)) {
+                    return outcome;
                 }
                 flowStates.ensureExists(dated.flowId());
             } catch (GapUnknown unknown) {

@@ -39,6 +39,7 @@ public class RuleBaseHealth implements HealthCheck {
                 .withData("version", status.serving().version())
                 .withData("loadedAt", status.serving().loadedAt().toString())
                 .withData("rules", status.serving().rules())
+                .withData("loadedFrom", status.serving().loadedFrom().name())
                 .withData("lastAttemptRejected", status.lastAttemptRejected());
         if (status.lastAttempt() != null) {
             response.withData("lastAttempt", status.lastAttempt().result().name())

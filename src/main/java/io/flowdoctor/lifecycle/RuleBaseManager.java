@@ -17,6 +17,7 @@ import io.flowdoctor.Instants;
 import io.flowdoctor.lifecycle.ReloadOutcome.Result;
 import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.ActiveRuleBase;
+import io.flowdoctor.rulebase.CompiledRuleBases;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,11 +32,14 @@ import io.quarkus.runtime.StartupEvent;
 public class RuleBaseManager {
 
     private static final Logger LOG = Logger.getLogger(RuleBaseManager.class);
+    /** Under the data directory: the compiled form of the versions that passed their gate. */
+    static final String COMPILED_RULES = "compiled-rules";
 
     private final FlowDoctorConfig config;
     private final ActiveRuleBase active;
     private final MeterRegistry registry;
     private final Replays replays;
+    private final CompiledRuleBases compiled;
     private final ExecutorService reloader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "rule-base-reload");
         thread.setDaemon(true);
@@ -52,13 +56,24 @@ public class RuleBaseManager {
         this.active = active;
         this.registry = registry;
         this.replays = replays;
+        this.compiled = new CompiledRuleBases(config.dataDir().resolve(COMPILED_RULES), RuleBaseManager.class.getClassLoader(),
+                config.evaluation().bounds());
     }
 
+    /**
+     * A version that passed its gate before, with the same files and classes, serves from its compiled form;
+     * any other is compiled and gated, and its compiled form kept for the next start.
+     */
     void loadAtStartup(@Observes StartupEvent startup) {
-        RuleBase ruleBase = compileAndCheck();
+        RuleBase ruleBase = compiled.load(config.rulesDir(), config.knowledgeBaseDir()).orElseGet(() -> {
+            RuleBase checked = compileAndCheck();
+            compiled.store(checked);
+            return checked;
+        });
         active.activate(ruleBase);
-        LOG.infof("Rule base %s serves: %d rules from %s", ruleBase.version(), ruleBase.allRules().size(),
-                config.rulesDir().toAbsolutePath().normalize());
+        LOG.infof("Rule base %s serves: %d rules from %s (%s)", ruleBase.version(), ruleBase.allRules().size(),
+                config.rulesDir().toAbsolutePath().normalize(),
+                ruleBase.origin() == RuleBase.Origin.CACHE ? "read from its compiled form" : "compiled and checked");
         replays.activated(null, ruleBase);
     }
 
@@ -116,6 +131,7 @@ public class RuleBaseManager {
             }
             RuleBase previous = active.current();
             active.activate(candidate);
+            compiled.store(candidate);
             replays.activated(previous, candidate);
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "activated").increment();
             String message = afterRejection
@@ -158,7 +174,9 @@ public class RuleBaseManager {
 
     private static RuleBaseStatus.Version version(RuleBase ruleBase) {
         return ruleBase == null ? null
-                : new RuleBaseStatus.Version(ruleBase.version(), ruleBase.loadedAt(), ruleBase.allRules().size());
+                : new RuleBaseStatus.Version(ruleBase.version(), ruleBase.loadedAt(), ruleBase.allRules().size(),
+                        ruleBase.origin() == RuleBase.Origin.CACHE ? RuleBaseStatus.LoadedFrom.CACHE
+                                : RuleBaseStatus.LoadedFrom.COMPILED);
     }
 
     @PreDestroy

@@ -18,8 +18,19 @@ import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 public record RuleBaseStatus(Version serving, Version previous, Rejection lastRejection, Attempt lastAttempt,
         boolean lastAttemptRejected, Instant servingAgainAfter, Replays.ReplayView lastReplay) {
 
-    /** A rule base version and when it began to serve. */
-    public record Version(String version, Instant loadedAt, int rules) {
+    /**
+     * A rule base version and when it began to serve.
+     *
+     * @param loadedFrom COMPILED when its files were compiled and gated, CACHE when it was read from the compiled form
+     *        kept when the same version passed its gate before (a start with unchanged rules)
+     */
+    public record Version(String version, Instant loadedAt, int rules, LoadedFrom loadedFrom) {
+    }
+
+    /** How a version came to serve. */
+    public enum LoadedFrom {
+        COMPILED,
+        CACHE
     }
 
     /**

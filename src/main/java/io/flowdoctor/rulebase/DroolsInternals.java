@@ -1,11 +1,22 @@
 package io.flowdoctor.rulebase;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.ImportDeclaration;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -17,13 +28,15 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
 
 /**
  * Every call into Drools beyond its public API, in one place: which rules justify a logically inserted
- * fact, the rules as the builder parsed them, and the file a compiled rule came from. An upgrade that
+ * fact, the rules as the builder parsed them, the file a compiled rule came from, and the compiled packages
+ * written to bytes and read back (with the classes they import). An upgrade that
  * changes these internals breaks here, and {@code DroolsInternalsTest} says how.
  */
 final class DroolsInternals {
@@ -94,5 +107,44 @@ final class DroolsInternals {
     /** The source path the rule's file was added with, or "" when the rule has none. */
     static String sourcePath(Rule rule) {
         return rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : "";
+    }
+
+    /**
+     * The compiled packages as bytes, with Drools' own serialisation: the rules' networks and the classes
+     * compiled for their conditions and consequences.
+     */
+    static byte[] write(Collection<KiePackage> packages) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(packages));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The packages {@link #write} wrote, their classes defined again in a class loader below the given one. */
+    @SuppressWarnings("unchecked")
+    static List<KiePackage> read(byte[] bytes, ClassLoader classLoader) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+            return (List<KiePackage>) in.readObject();
+        }
+    }
+
+    /**
+     * The classes the packages import by name (no wildcards): the fact types and helpers whose shape the
+     * compiled conditions and consequences depend on.
+     */
+    static Set<String> importedClasses(Collection<KiePackage> packages) {
+        Set<String> names = new TreeSet<>();
+        for (KiePackage kiePackage : packages) {
+            if (kiePackage instanceof InternalKnowledgePackage internal) {
+                for (ImportDeclaration declaration : internal.getImports().values()) {
+                    String target = declaration.getTarget();
+                    if (target != null && !target.endsWith("*")) {
+                        names.add(target);
+                    }
+                }
+            }
+        }
+        return names;
     }
 }

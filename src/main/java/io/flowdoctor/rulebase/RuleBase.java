@@ -17,6 +17,14 @@ import io.flowdoctor.knowledge.KnowledgeBase;
  */
 public final class RuleBase {
 
+    /** Where a rule base came from: compiled from its files, or read from the compiled form its gate passed. */
+    public enum Origin {
+        /** Compiled from rules/ and checked against knowledge-base/ here and now. */
+        COMPILED,
+        /** Read from the compiled form kept when this version passed its gate (see {@link CompiledRuleBases}). */
+        CACHE
+    }
+
     private final KieBase kieBase;
     private final KnowledgeBase knowledge;
     private final String version;
@@ -24,6 +32,7 @@ public final class RuleBase {
     private final Map<String, RuleOutline> outlines;
     private final Instant loadedAt;
     private final EvaluationBounds bounds;
+    private final Origin origin;
 
     /**
      * @param rules every rule by its package and name
@@ -31,7 +40,7 @@ public final class RuleBase {
      * @param outlines what each rule can conclude, by rule id
      */
     RuleBase(KieBase kieBase, KnowledgeBase knowledge, String version, Map<String, RuleRef> rules,
-            Map<String, RuleOutline> outlines, Instant loadedAt, EvaluationBounds bounds) {
+            Map<String, RuleOutline> outlines, Instant loadedAt, EvaluationBounds bounds, Origin origin) {
         this.kieBase = kieBase;
         this.knowledge = knowledge;
         this.version = version;
@@ -39,6 +48,7 @@ public final class RuleBase {
         this.outlines = Map.copyOf(outlines);
         this.loadedAt = loadedAt;
         this.bounds = bounds;
+        this.origin = origin;
     }
 
     /** Fires the rules on the facts, both phases; nothing is added between them. */
@@ -71,6 +81,18 @@ public final class RuleBase {
 
     public Map<String, RuleOutline> outlines() {
         return outlines;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    Map<String, RuleRef> rulesByKey() {
+        return rules;
     }
 
     public Instant loadedAt() {

@@ -150,7 +150,7 @@ public final class RuleBaseCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instants.now(), bounds);
+        return new RuleBase(kieBase, knowledge, version, rules, outlines, Instants.now(), bounds, RuleBase.Origin.COMPILED);
     }
 
     private static String version(Path rulesDirectory, Path knowledgeDirectory, List<RuleProblem> problems) {

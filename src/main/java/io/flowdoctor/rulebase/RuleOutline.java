@@ -1,5 +1,6 @@
 package io.flowdoctor.rulebase;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  *        builds the facts that probe whether the rule's evaluation stops
  */
 public record RuleOutline(RuleRef rule, String family, List<String> categories, List<String> tips, List<String> resubmit,
-        List<String> escalation, String conditions) {
+        List<String> escalation, String conditions) implements Serializable {
 
     public RuleOutline {
         categories = List.copyOf(categories);

@@ -1,0 +1,68 @@
+package io.flowdoctor.rulebase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.flowdoctor.ProjectRuleBase;
+import io.flowdoctor.TestFiles;
+import io.flowdoctor.scenario.ScenarioLoader;
+import io.flowdoctor.scenario.ScenarioRunner;
+
+/** The compiled form of a gated rule base: read back it answers as compiled; anything amiss means compile again. */
+class CompiledRuleBasesTest {
+
+    private static final ClassLoader LOADER = CompiledRuleBasesTest.class.getClassLoader();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aKeptVersionIsReadBackAndHoldsEveryScenario() {
+        RuleBase compiled = ProjectRuleBase.get();
+        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isEmpty(), "nothing kept yet");
+
+        cache.store(compiled);
+        RuleBase read = cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).orElseThrow();
+
+        assertEquals(RuleBase.Origin.CACHE, read.origin());
+        assertEquals(RuleBase.Origin.COMPILED, compiled.origin());
+        assertEquals(compiled.version(), read.version());
+        assertEquals(compiled.allRules().size(), read.allRules().size());
+        assertEquals(compiled.outlines(), read.outlines());
+        assertEquals(java.util.List.of(),
+                ScenarioRunner.failures(read, ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))));
+    }
+
+    @Test
+    void aDamagedFileOrAnotherVersionIsNotUsed() throws IOException {
+        RuleBase compiled = ProjectRuleBase.get();
+        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
+        cache.store(compiled);
+        Path file = cache.file(compiled.version());
+
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 100] ^= 0x5a;
+        Files.write(file, bytes);
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isEmpty(), "a damaged file");
+
+        Files.write(file, new byte[] { 1, 2, 3 });
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isEmpty(), "a truncated file");
+
+        cache.store(compiled);
+        Path rules = TestFiles.copyTree(ProjectRuleBase.RULES, data.resolve("rules"));
+        Files.writeString(rules.resolve("advice/resubmit.drl"), "\n// a changed rule set\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Optional<RuleBase> changed = cache.load(rules, ProjectRuleBase.KNOWLEDGE);
+        assertTrue(changed.isEmpty(), "a changed rule set is another version, compiled and gated");
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isPresent(), "the kept one still serves");
+    }
+}
