@@ -344,6 +344,31 @@ public interface FlowDoctorConfig {
         Duration quietPeriod();
     }
 
+    /**
+     * Failed runs from a Kafka topic (or Azure Event Hubs' Kafka endpoint), diagnoses to another. The topics and
+     * the client settings are the channels' (mp.messaging.incoming.failed-runs.*, mp.messaging.outgoing.diagnoses.*,
+     * kafka.*).
+     */
+    Kafka kafka();
+
+    interface Kafka {
+
+        /** Read the failed-runs topic and write the diagnoses topic; off: no Kafka client is started. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Tries to diagnose and store one record's runs while the database fails, before the record goes to the
+         * dead-letter topic with the problem (from where it can be sent again: it is never counted twice).
+         */
+        @WithDefault("5")
+        int attempts();
+
+        /** The wait after the first failed try; it doubles with each further one. */
+        @WithDefault("1s")
+        Duration retryAfter();
+    }
+
     /** The HTTP benchmark's baseline endpoint. */
     Bench bench();
 

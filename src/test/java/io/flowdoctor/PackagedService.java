@@ -47,7 +47,8 @@ public final class PackagedService implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
         process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        // A machine shared with other builds may take minutes to compile the rules and run the gate.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (request().when().get("/q/health/ready").statusCode() == 200) {
@@ -58,6 +59,7 @@ public final class PackagedService implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+        process.destroyForcibly(); // never left running behind a failed test
         throw new IllegalStateException("The packaged service did not become ready; see " + log);
     }
 

@@ -75,7 +75,8 @@ public record DiagnosisRequest(
         return fields;
     }
 
-    RunReport toRunReport() {
+    /** The run as the intake takes it, from a validated request. */
+    public RunReport toRunReport() {
         return new RunReport(flowId, flowName, environmentId, runId, failedAt,
                 owner == null ? null : new RunReport.Owner(owner.email(), owner.displayName()),
                 actions.stream().map(a -> new RunReport.ReportedAction(a.name(), a.status(), a.connector(), a.operation(),

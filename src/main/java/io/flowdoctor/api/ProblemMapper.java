@@ -3,6 +3,7 @@ package io.flowdoctor.api;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -44,20 +45,26 @@ import io.vertx.core.http.HttpClosedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    static final String TYPES = "https://flowdoctor.io/problems/";
+    /** Where every problem type of the service begins. */
+    public static final String TYPES = "https://flowdoctor.io/problems/";
     private static final String CONSOLE = "/console";
     private static final String CONSOLE_SIGN_IN = "/console/j_security_check";
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        return problem(invalidRequestProblem(e.getConstraintViolations()));
+    }
+
+    /** The problem of a request that failed validation, wherever it came from (HTTP, a Kafka record). */
+    public static Problem invalidRequestProblem(Collection<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = violations.stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(error -> error.field() + " " + error.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("");
-        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail,
-                errors.isEmpty() ? null : errors.get(0).field(), errors));
+        return new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail,
+                errors.isEmpty() ? null : errors.get(0).field(), errors);
     }
 
     @ServerExceptionMapper
@@ -72,10 +79,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
+        return problem(malformedJsonProblem(e));
+    }
+
+    static Problem malformedJsonProblem(JsonParseException e) {
         var location = e.getLocation();
         String detail = "The body is not valid JSON"
                 + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
-        return problem(new Problem(TYPES + "malformed-json", "Malformed JSON", 400, detail, "body", null));
+        return new Problem(TYPES + "malformed-json", "Malformed JSON", 400, detail, "body", null);
+    }
+
+    /** The problem of a body that is not JSON or does not read as the request, wherever it came from. */
+    public static Problem unreadableProblem(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            return malformedJsonProblem(parse);
+        }
+        return e instanceof MismatchedInputException mismatch ? wrongTypeProblem(mismatch) : unreadableJsonProblem(e);
     }
 
     @ServerExceptionMapper
@@ -86,21 +105,29 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e) {
+        return problem(wrongTypeProblem(e));
+    }
+
+    static Problem wrongTypeProblem(MismatchedInputException e) {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         String given = e instanceof InvalidFormatException format && format.getValue() != null
                 ? ", not '" + format.getValue() + "'"
                 : "";
         String detail = field.equals("body") ? "The body must be a JSON object" : field + " must be " + expected + given;
-        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail, field,
-                List.of(new FieldError(field, "must be " + expected))));
+        return new Problem(TYPES + "invalid-request", "The request is invalid", 400, detail, field,
+                List.of(new FieldError(field, "must be " + expected)));
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return problem(unreadableJsonProblem(e));
+    }
+
+    static Problem unreadableJsonProblem(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "body";
-        return problem(new Problem(TYPES + "invalid-request", "The request is invalid", 400,
-                "The value of " + field + " cannot be read", field, null));
+        return new Problem(TYPES + "invalid-request", "The request is invalid", 400,
+                "The value of " + field + " cannot be read", field, null);
     }
 
     @ServerExceptionMapper
@@ -243,7 +270,8 @@ public class ProblemMapper {
         return false;
     }
 
-    private static boolean isDatabaseFailure(Throwable e) {
+    /** Whether the database failed somewhere along the cause chain (not the request). */
+    public static boolean isDatabaseFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof PersistenceException
                     || cause instanceof jakarta.transaction.RollbackException) {

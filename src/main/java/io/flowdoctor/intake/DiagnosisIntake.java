@@ -138,7 +138,7 @@ public class DiagnosisIntake {
     }
 
     public Diagnosis diagnose(RunReport report, Language language, boolean explain) {
-        return diagnose(report, language, explain, null);
+        return diagnose(report, language, explain, (String) null);
     }
 
     /**
@@ -146,9 +146,23 @@ public class DiagnosisIntake {
      *        the same run id, is the same request, and a request without a run id has no key
      */
     public Diagnosis diagnose(RunReport report, Language language, boolean explain, String idempotencyKey) {
+        return diagnoseUnder(report, language, explain, IdempotencyKey.of(idempotencyKey, report, language, explain,
+                ruleBase.current().knowledge(), json));
+    }
+
+    /**
+     * A failed run delivered by a log that may deliver it again (a Kafka topic): each run and failing step is
+     * diagnosed, counted and e-mailed once; a copy gets the answer the first one got.
+     *
+     * @param deliveredAt where the log delivered it (topic, partition, offset): names a run that has no run id
+     */
+    public Diagnosis diagnoseDelivered(RunReport report, Language language, String deliveredAt) {
+        return diagnoseUnder(report, language, false,
+                Optional.of(IdempotencyKey.ofDelivery(report, deliveredAt, ruleBase.current().knowledge())));
+    }
+
+    private Diagnosis diagnoseUnder(RunReport report, Language language, boolean explain, Optional<IdempotencyKey> key) {
         Timer.Sample sample = Timer.start(registry);
-        Optional<IdempotencyKey> key = IdempotencyKey.of(idempotencyKey, report, language, explain,
-                ruleBase.current().knowledge(), json);
         // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
         RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
         Attempt outcome = commits.run(dated.flowId(), new GroupCommit.Unit<>() {

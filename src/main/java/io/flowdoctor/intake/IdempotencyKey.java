@@ -47,6 +47,20 @@ public record IdempotencyKey(String hash, String requestHash, boolean explicit) 
         return Optional.of(new IdempotencyKey(sha256(key), request, explicit));
     }
 
+    /**
+     * The key of a failed run delivered by a log such as a Kafka topic, which may deliver a record more than once
+     * (after a rebalance, a restart, or a producer's retry): the run id and the step that failed name it, whatever
+     * else the copy carries, so a copy is never counted or e-mailed again. A run without a run id is named by
+     * where the log delivered it (topic, partition and offset), which a redelivery repeats.
+     */
+    static IdempotencyKey ofDelivery(RunReport sent, String deliveredAt, KnowledgeBase knowledge) {
+        String key = sent.runId() == null || sent.runId().isBlank() ? "delivery\n" + deliveredAt
+                : "delivered-run\n" + sent.runId().strip() + "\n" + Diagnoser.failingStep(sent, knowledge);
+        String hash = sha256(key);
+        // Any copy under the key is the same request: never refused as a conflict, always answered as before.
+        return new IdempotencyKey(hash, hash, false);
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
