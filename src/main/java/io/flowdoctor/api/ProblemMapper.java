@@ -69,12 +69,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalidRunPayload(InvalidRunPayload e) {
+        return problem(invalidRunPayloadProblem(e));
+    }
+
+    public static Problem invalidRunPayloadProblem(InvalidRunPayload e) {
         List<FieldError> errors = e.violations().stream().map(v -> new FieldError(v.pointer(), v.message())).toList();
         String detail = errors.stream()
                 .map(error -> (error.field().isEmpty() ? "The body" : error.field()) + " " + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("The body cannot be read");
-        return problem(new Problem(TYPES + "invalid-run-payload", "The run payload is invalid", 400, detail, e.pointer(),
-                errors));
+        return new Problem(TYPES + "invalid-run-payload", "The run payload is invalid", 400, detail, e.pointer(), errors);
     }
 
     @ServerExceptionMapper
