@@ -117,12 +117,12 @@ class HistoryResourceTest {
         String flow = newFlow();
         given().contentType(ContentType.JSON)
                 .body("{\"flowId\": \"" + flow + "\", \"environmentId\": \"Default-42\", \"runId\": \"0858\","
-                        + " \"actions\": [{\"name\": \"HTTP\", \"statusCode\": 500}]}")
+                        + " \"actions\": [{\"name\": \"HTTP\", \"statusCode\": 429}]}")
                 .when().post("/api/v1/diagnoses")
                 .then().statusCode(200)
                 .body("repairTips.troubleshootingTips.resubmitUrl",
                         equalTo("https://make.powerautomate.com/environments/Default-42/flows/" + flow + "/runs/0858"));
-        diagnose(flow, "2026-11-27T10:00:00Z", 500).body("repairTips.troubleshootingTips.resubmitUrl", nullValue());
+        diagnose(flow, "2026-11-27T10:00:00Z", 429).body("repairTips.troubleshootingTips.resubmitUrl", nullValue());
     }
 
     @Test

@@ -50,7 +50,7 @@ class RulesResourceTest {
     private static final Path THROTTLING = EditableRulesProfile.RULES.resolve("platform/throttling.drl");
     private static final String QUOTA_CONDITION = "FailedAction(errorCode == \"flowrunquotaexceeded\")";
     private static final Path MANAGER_TIPS = EditableRulesProfile.KNOWLEDGE.resolve("tips/connectors/office365users.yaml");
-    private static final String MANAGER_TITLE = "title: Give the user a manager in Microsoft Entra ID";
+    private static final String MANAGER_TITLE = "en: Give the user a manager in Microsoft Entra ID";
 
     private final Map<Path, String> originals = new ConcurrentHashMap<>();
     private String startVersion;
@@ -268,7 +268,7 @@ class RulesResourceTest {
         TestFiles.replace(THROTTLING, QUOTA_CONDITION, "FailedAction(errorCode == \"flowrunquotaexceeded\"");
         given().when().post("/api/v1/rules/reload").then().statusCode(422);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("flowdoctor_diagnoses_total{category=\"DATA\",escalation=\"NONE\"}"), metrics);
+        assertTrue(metrics.contains("flowdoctor_diagnoses_total{category=\"DATA\",escalation=\"ADMIN\"}"), metrics);
         assertTrue(metrics.contains("flowdoctor_rules_fired_total{rule=\"O365U-001\"}"));
         assertTrue(metrics.contains("flowdoctor_rulebase_reloads_total{outcome=\"rejected\"}"));
         assertTrue(metrics.contains("flowdoctor_diagnosis_seconds_count"));

@@ -35,7 +35,8 @@ class OutboxFileDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> emlFor(owner) != null);
         String eml = emlFor(owner);
-        assertTrue(eml.contains("Subject: Your flow 'Invoices' failed: Repair the connection, then resubmit the run"), eml);
+        assertTrue(eml.contains("Subject: Your flow 'Invoices' failed: Sign the connection in again, then resubmit the run"),
+                eml);
         assertTrue(eml.contains("multipart/alternative"), eml);
         assertTrue(eml.contains("text/plain") && eml.contains("text/html"), eml);
     }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -51,10 +50,11 @@ class RepairTipsEmailTest {
         assertTrue(text.contains("2026-11-27 10:15 UTC"), text);
         assertTrue(text.contains("Deze stroom is sinds 2026-11-27 10:15 UTC 1 keer mislukt."), text);
         assertTrue(text.startsWith("Beste Owner,"), text);
-        assertTrue(text.contains("1. Vraag een beheerder"), text);
+        assertTrue(text.contains("1. Open de details van de mislukte uitvoering"), text);
         assertTrue(text.contains("Wie: U (de maker van de stroom)"), text);
-        // The manager's tip asks for a check before the run is resubmitted: no resubmit button until then.
-        assertFalse(
+        assertTrue(text.contains("Wie: Een tenantbeheerder"), text);
+        // Resubmitting is safe once the manager is set (AFTER_FIX with a safe tip): the button is there.
+        assertTrue(
                 html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/runs/run-1\""),
                 html);
         assertTrue(html.contains("href=\"https://make.powerautomate.com/environments/Default-1/flows/" + flow + "/details\""),
