@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -80,9 +81,10 @@ public class FailedRunsConsumer {
 
     /**
      * From the stop on, a record is left unacknowledged rather than sent to the dead-letter topic when the closing
-     * database fails it: its offset is not committed, and the group delivers it again after the restart.
+     * database fails it: its offset is not committed, and the group delivers it again after the restart. Only a
+     * consumer that exists hears it: with the Kafka intake off, the stop must not create one (its channels are off).
      */
-    void stop(@Observes ShutdownEvent shutdown) {
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent shutdown) {
         stopping = true;
     }
 
