@@ -5,6 +5,9 @@
 local threads = {}
 local counter = 0
 local key = os.getenv("FLOWDOCTOR_KEY")
+-- Run ids of this wrk process only: a run id sent again is the same request (idempotency) and would be
+-- answered from the audit instead of diagnosed.
+local nonce = os.getenv("BENCH_NONCE") or tostring(os.time())
 
 setup = function(thread)
   thread:set("offset", #threads)
@@ -13,13 +16,13 @@ end
 
 request = function()
   counter = counter + 1
-  local body = string.format([[{"flowId": "bench-%d-%d", "flowName": "Leave request", "runId": "run-%d-%d",
+  local body = string.format([[{"flowId": "bench-%d-%d", "flowName": "Leave request", "runId": "run-%s-%d-%d",
  "failedAt": "2026-11-27T10:15:00Z",
  "actions": [
   {"name": "Get manager (V2)", "connector": "shared_office365users", "operation": "Manager_V2",
    "statusCode": 404, "errorCode": "ResourceNotFound", "message": "No manager found for the specified user."},
   {"name": "Scope", "errorCode": "ActionFailed", "message": "An action failed. No dependent actions succeeded."}]}]],
-    offset, counter % 1000, offset, counter)
+    offset, counter % 1000, nonce, offset, counter)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-API-Key"] = key}, body)
 end
 

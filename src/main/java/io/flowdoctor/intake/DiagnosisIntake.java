@@ -41,6 +41,7 @@ import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -181,6 +182,10 @@ public class DiagnosisIntake {
                     knownFlows.remove(dated.flowId()); // purged meanwhile
                     throw new GroupCommit.RunAlone(); // the flow's row is created on its own first
                 }
+                // Written and let go: every query of the next diagnoses in the batch would otherwise flush, and
+                // dirty-check, all the entities of the ones before it.
+                Panache.getEntityManager().flush();
+                Panache.getEntityManager().clear();
                 return attempt;
             }
 

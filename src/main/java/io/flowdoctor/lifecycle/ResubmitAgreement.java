@@ -11,9 +11,7 @@ import io.flowdoctor.knowledge.ResubmitSafety;
 import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleOutline;
 import io.flowdoctor.rulebase.RuleProblem;
-import io.flowdoctor.scenario.Scenario;
-import io.flowdoctor.scenario.ScenarioFile;
-import io.flowdoctor.scenario.ScenarioRunner;
+import io.flowdoctor.scenario.ScenarioAnswer;
 
 /**
  * A tip's resubmit safety agrees with the resubmit advice its rules give (see ResubmitSafety#fits): a decision table's
@@ -27,33 +25,28 @@ final class ResubmitAgreement {
     private ResubmitAgreement() {
     }
 
-    static List<RuleProblem> problems(RuleBase ruleBase, List<ScenarioFile> scenarios) {
+    /** A scenario whose evaluation failed is the scenario check's to report. */
+    static List<RuleProblem> problems(RuleBase ruleBase, List<ScenarioAnswer> scenarios) {
         KnowledgeBase knowledge = ruleBase.knowledge();
         List<RuleProblem> problems = new ArrayList<>(tableRows(ruleBase, knowledge));
         // One problem per rule, tip and advice, at the first scenario that shows it.
         Map<String, RuleProblem> byPair = new LinkedHashMap<>();
-        for (ScenarioFile file : scenarios) {
-            for (Scenario scenario : file.cases()) {
-                Diagnosis answer;
-                try {
-                    answer = ScenarioRunner.diagnose(ruleBase, scenario);
-                } catch (RuntimeException reportedByTheScenarios) {
-                    continue;
-                }
-                if (answer.recommendations().isEmpty()) {
-                    continue;
-                }
-                Diagnosis.RecommendationItem first = answer.recommendations().get(0);
-                ResubmitSafety safety = knowledge.tip(first.tipId()).resubmit();
-                String advice = answer.resubmit().advice().name();
-                if (!safety.fits(advice) && !cautionGiven(answer, knowledge)) {
-                    String key = first.ruleId() + " " + first.tipId() + " " + advice;
-                    byPair.putIfAbsent(key, new RuleProblem(file.file(), 0, "scenario '" + scenario.name() + "': rule "
-                            + first.ruleId() + " recommends tip '" + first.tipId() + "' first, whose resubmit is "
-                            + safety.code() + ", but the answer's resubmit advice is " + advice
-                            + (answer.resubmit().ruleId() == null ? "" : " (rule " + answer.resubmit().ruleId() + ")")
-                            + "; a " + safety.code() + " tip fits " + safety.fitting()));
-                }
+        for (ScenarioAnswer scenario : scenarios) {
+            Diagnosis answer = scenario.diagnosis();
+            if (answer == null || answer.recommendations().isEmpty()) {
+                continue;
+            }
+            Diagnosis.RecommendationItem first = answer.recommendations().get(0);
+            ResubmitSafety safety = knowledge.tip(first.tipId()).resubmit();
+            String advice = answer.resubmit().advice().name();
+            if (!safety.fits(advice) && !cautionGiven(answer, knowledge)) {
+                String key = first.ruleId() + " " + first.tipId() + " " + advice;
+                byPair.putIfAbsent(key,
+                        new RuleProblem(scenario.file().file(), 0, "scenario '" + scenario.scenario().name() + "': rule "
+                                + first.ruleId() + " recommends tip '" + first.tipId() + "' first, whose resubmit is "
+                                + safety.code() + ", but the answer's resubmit advice is " + advice
+                                + (answer.resubmit().ruleId() == null ? "" : " (rule " + answer.resubmit().ruleId() + ")")
+                                + "; a " + safety.code() + " tip fits " + safety.fitting()));
             }
         }
         problems.addAll(byPair.values());

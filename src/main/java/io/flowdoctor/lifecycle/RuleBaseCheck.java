@@ -18,6 +18,7 @@ import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleBaseCompiler;
 import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.rulebase.RuleProblem;
+import io.flowdoctor.scenario.ScenarioAnswer;
 import io.flowdoctor.scenario.ScenarioFailure;
 import io.flowdoctor.scenario.ScenarioFile;
 import io.flowdoctor.scenario.ScenarioLoader;
@@ -68,17 +69,18 @@ public final class RuleBaseCheck {
                     List.of(new RuleProblem("knowledge-base/scenarios", 0, e.getCause().getMessage())),
                     List.of()));
         }
+        List<ScenarioAnswer> answers = ScenarioAnswer.of(ruleBase, scenarios);
         // A rule that never stops would otherwise be found by the first request it matches.
-        List<RuleProblem> endless = RuleTermination.problems(ruleBase, scenarios);
+        List<RuleProblem> endless = RuleTermination.problems(ruleBase, answers);
         if (!endless.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), endless, List.of()));
         }
-        List<ScenarioFailure> failures = ScenarioRunner.failures(ruleBase, scenarios);
+        List<ScenarioFailure> failures = ScenarioRunner.failures(answers);
         if (!failures.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), List.of(), failures));
         }
         // A tip that says resubmitting is safe must not stand alone on advice not to, and so on.
-        List<RuleProblem> disagreeing = ResubmitAgreement.problems(ruleBase, scenarios);
+        List<RuleProblem> disagreeing = ResubmitAgreement.problems(ruleBase, answers);
         if (!disagreeing.isEmpty()) {
             throw new RuleBaseRejected(new Rejection(Instants.now(), ruleBase.version(), disagreeing, List.of()));
         }

@@ -15,6 +15,7 @@ import io.flowdoctor.rulebase.RuleBaseException;
 import io.flowdoctor.rulebase.RuleFiles;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.scenario.Samples;
+import io.flowdoctor.scenario.ScenarioAnswer;
 import io.flowdoctor.scenario.ScenarioFailure;
 import io.flowdoctor.scenario.ScenarioFile;
 import io.flowdoctor.scenario.ScenarioLoader;
@@ -121,7 +122,8 @@ final class RuleSetCheck {
                 run.add(file);
             }
         }
-        problems.addAll(ResubmitAgreement.problems(ruleBase, run));
-        return ScenarioRunner.failures(ruleBase, run);
+        List<ScenarioAnswer> answers = ScenarioAnswer.of(ruleBase, run);
+        problems.addAll(ResubmitAgreement.problems(ruleBase, answers));
+        return ScenarioRunner.failures(answers);
     }
 }

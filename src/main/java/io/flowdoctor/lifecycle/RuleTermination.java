@@ -10,9 +10,7 @@ import io.flowdoctor.rulebase.RuleBase;
 import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.flowdoctor.rulebase.RuleRef;
-import io.flowdoctor.scenario.Scenario;
-import io.flowdoctor.scenario.ScenarioFile;
-import io.flowdoctor.scenario.ScenarioRunner;
+import io.flowdoctor.scenario.ScenarioAnswer;
 
 /**
  * Part of the reload gate: every evaluation of the rule base must stop within its bounds, on every
@@ -25,16 +23,11 @@ final class RuleTermination {
     private RuleTermination() {
     }
 
-    static List<RuleProblem> problems(RuleBase ruleBase, List<ScenarioFile> scenarios) {
-        for (ScenarioFile file : scenarios) {
-            for (Scenario scenario : file.cases()) {
-                try {
-                    ScenarioRunner.diagnose(ruleBase, scenario);
-                } catch (RuleEvaluationOverrun e) {
-                    return problems(e, "scenario '" + scenario.name() + "' of " + file.file());
-                } catch (RuntimeException e) {
-                    // Reported by the scenario check itself, with the scenario it broke.
-                }
+    /** Other failures of the scenarios' evaluations are the scenario check's to report, with the scenario they broke. */
+    static List<RuleProblem> problems(RuleBase ruleBase, List<ScenarioAnswer> scenarios) {
+        for (ScenarioAnswer answer : scenarios) {
+            if (answer.failure() instanceof RuleEvaluationOverrun e) {
+                return problems(e, "scenario '" + answer.scenario().name() + "' of " + answer.file().file());
             }
         }
         for (Probe probe : TerminationProbes.of(ruleBase.outlines().values(), ruleBase.knowledge().lexicon())) {

@@ -49,13 +49,16 @@ public final class ScenarioRunner {
 
     /** Every case of every file that does not hold, with each way it differs. */
     public static List<ScenarioFailure> failures(RuleBase ruleBase, List<ScenarioFile> files) {
+        return failures(ScenarioAnswer.of(ruleBase, files));
+    }
+
+    /** Every answer that does not meet its scenario's expectations, with each way it differs. */
+    public static List<ScenarioFailure> failures(List<ScenarioAnswer> answers) {
         List<ScenarioFailure> failures = new ArrayList<>();
-        for (ScenarioFile file : files) {
-            for (Scenario scenario : file.cases()) {
-                List<Mismatch> mismatches = mismatches(ruleBase, scenario);
-                if (!mismatches.isEmpty()) {
-                    failures.add(new ScenarioFailure(file.file(), scenario.name(), mismatches));
-                }
+        for (ScenarioAnswer answer : answers) {
+            List<Mismatch> mismatches = mismatches(answer);
+            if (!mismatches.isEmpty()) {
+                failures.add(new ScenarioFailure(answer.file().file(), answer.scenario().name(), mismatches));
             }
         }
         return failures;
@@ -63,13 +66,15 @@ public final class ScenarioRunner {
 
     /** Empty when the diagnosis meets every expectation. */
     public static List<Mismatch> mismatches(RuleBase ruleBase, Scenario scenario) {
-        Diagnosis diagnosis;
-        try {
-            diagnosis = diagnose(ruleBase, scenario);
-        } catch (RuntimeException e) {
-            return List.of(new Mismatch("diagnosis", "an answer", "failure: " + e));
+        return mismatches(ScenarioAnswer.of(ruleBase, null, scenario));
+    }
+
+    private static List<Mismatch> mismatches(ScenarioAnswer answer) {
+        if (answer.failure() != null) {
+            return List.of(new Mismatch("diagnosis", "an answer", "failure: " + answer.failure()));
         }
-        Scenario.Expectation expect = scenario.expect();
+        Diagnosis diagnosis = answer.diagnosis();
+        Scenario.Expectation expect = answer.scenario().expect();
         List<Mismatch> mismatches = new ArrayList<>();
         Set<String> fired = diagnosis.firedRules().stream().map(RuleRef::ruleId).collect(Collectors.toSet());
         String primaryRule = diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId();

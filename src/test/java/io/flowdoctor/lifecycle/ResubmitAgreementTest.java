@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.TestFiles;
 import io.flowdoctor.rulebase.RuleProblem;
+import io.flowdoctor.scenario.ScenarioAnswer;
 import io.flowdoctor.scenario.ScenarioLoader;
 
 /** Each tip's resubmit safety agrees with the resubmit advice of the rules that recommend it. */
@@ -43,8 +44,8 @@ class ResubmitAgreementTest {
 
     @Test
     void everyTipsResubmitSafetyAgreesWithItsRulesAdvice() {
-        List<RuleProblem> problems = ResubmitAgreement.problems(ProjectRuleBase.get(),
-                ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios")));
+        List<RuleProblem> problems = ResubmitAgreement.problems(ProjectRuleBase.get(), ScenarioAnswer.of(ProjectRuleBase.get(),
+                ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))));
         assertEquals(List.of(), problems.stream().map(RuleProblem::toString).toList());
     }
 }
