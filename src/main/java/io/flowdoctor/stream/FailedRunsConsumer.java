@@ -48,7 +48,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * acknowledged (the throttled commit strategy), so a crash loses no record but may deliver some again. A record
  * delivered again is answered as before and neither counted nor e-mailed again (its run id and failing step are
  * its idempotency key). A record that is no failed run goes to the dead-letter topic with its problem (in the
- * {@value #PROBLEM_HEADER} header, as problem+json) and the partition moves on.
+ * {@value #PROBLEM_HEADER} header, as problem+json) and the partition moves on. WorkflowRuntime records that report
+ * no failed action (succeeded runs, a run's completion) are acknowledged without an answer, as
+ * {@code POST /api/v1/runs/diagnoses} answers them with {@code []}.
  */
 @ApplicationScoped
 public class FailedRunsConsumer {
@@ -101,7 +103,9 @@ public class FailedRunsConsumer {
         try {
             List<FailedRun> runs = reader.read(parse(record.getPayload()));
             if (runs.isEmpty()) {
-                throw new UnreadableRecord(problem("no-failed-run", "No failed run", "The record holds no failed run"));
+                // Resource logs carry every run's events: a batch of succeeded actions, or of a run's completion
+                // whose failed action came in another batch, holds nothing to diagnose and is no bad record.
+                return record.ack();
             }
             for (FailedRun run : runs) {
                 answers.add(diagnose(run, deliveredAt));

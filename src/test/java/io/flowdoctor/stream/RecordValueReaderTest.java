@@ -42,6 +42,12 @@ class RecordValueReaderTest {
     }
 
     @Test
+    void diagnosticRecordsThatReportNoFailedActionHoldNoRun() throws IOException {
+        // The scope's ActionFailed and the run's completion: its failed action's record comes in another event.
+        assertEquals(List.of(), reader.read(fixture("logic-apps/workflow-runtime-records-split-run-1.json")));
+    }
+
+    @Test
     void aV1RequestIsReadAsBefore() throws IOException {
         List<FailedRun> runs = reader.read(json.readTree(
                 """

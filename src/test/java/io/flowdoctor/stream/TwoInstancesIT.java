@@ -46,7 +46,8 @@ import io.restassured.path.json.JsonPath;
  * HTTP (every request sent to both, as a client that retries through a load balancer would) and through one
  * Kafka topic (with copies of some records): every failure is counted once, in its flow's exact count, every
  * e-mail is queued and sent once, both report the rule-set version they serve in their health, and a change
- * saved in the shared rules directory serves on both.
+ * saved in the shared rules directory serves on both. Then many flows fail with one signature through both
+ * instances and both doors at once: one outage case links each of them once, and each owner is told once.
  * <p>
  * PostgreSQL only (H2's file database belongs to one process): the service must be packaged for PostgreSQL
  * and the database named, e.g.
@@ -62,6 +63,10 @@ class TwoInstancesIT {
     private static final int KAFKA_FLOWS = 40;
     private static final int HTTP_FLOWS = 40;
     private static final int MIXED_FLOWS = 10;
+    /** Flows failing with one signature at once, half through each door; the outage threshold, set below. */
+    private static final int OUTAGE_FLOWS = 60;
+    private static final int OUTAGE_THRESHOLD = 20;
+    private static final String OUTAGE_SENTENCE = "part of a wider outage";
 
     private final String jdbcUrl = System.getProperty("flowdoctor.it.jdbc-url", "");
     private final String user = System.getProperty("flowdoctor.it.jdbc-user", "postgres");
@@ -86,7 +91,8 @@ class TwoInstancesIT {
                 "quarkus.datasource.password=" + password, "flowdoctor.kafka.enabled=true",
                 "kafka.bootstrap.servers=" + bootstrap, "flowdoctor.rules-dir=" + rules,
                 "flowdoctor.knowledge-base-dir=" + knowledge, "flowdoctor.reload.quiet-period=200ms",
-                "flowdoctor.email.send-every=1s",
+                "flowdoctor.email.send-every=1s", "flowdoctor.outages.flows=" + OUTAGE_THRESHOLD,
+                "flowdoctor.outages.window=10m",
                 "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
                 "flowdoctor.security.api-keys.all.roles=service,analyst,support" };
         String prefix = "two-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -174,6 +180,8 @@ class TwoInstancesIT {
             assertEquals(emails, count("select count(*) from outbox_email where flow_id like ? and attempts = 1", prefix),
                     "each e-mail sent by one instance, once");
 
+            outageAcrossInstances(a, b, bootstrap);
+
             // One change saved in the shared directory: each instance's watch sees it and serves it.
             Path ruleFile = rules.resolve("advice").resolve("resubmit.drl");
             Files.writeString(ruleFile, "\n// " + prefix + " saved while two instances serve this directory\n",
@@ -182,6 +190,104 @@ class TwoInstancesIT {
             assertEquals(servingVersion(a), servingVersion(b));
             assertNotEquals(version, servingVersion(a));
         }
+    }
+
+    /**
+     * {@value #OUTAGE_FLOWS} flows blocked by one DLP policy within the window, half through Kafka and half over HTTP
+     * (each request to both instances): both instances show one open outage case for the signature, linking every flow
+     * once; the flows that failed before the threshold was reached have their own escalation case, the others none;
+     * each owner gets one e-mail, sent once, and those linked to the outage are told of it in that e-mail.
+     */
+    private void outageAcrossInstances(PackagedService a, PackagedService b, String bootstrap) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String prefix = "outage-" + tag + "-";
+        String code = "PolicyBlock" + tag;
+        Instant failedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> flows = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (int flow = 0; flow < OUTAGE_FLOWS; flow++) {
+            String flowId = prefix + flow;
+            flows.add(flowId);
+            String body = blockedByPolicy(flowId, code, failedAt);
+            if (flow % 2 == 0) {
+                records.add(new ProducerRecord<>("flowdoctor.failed-runs", flowId, body));
+            } else {
+                requests.add(body);
+            }
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        sent.add(clients.submit(() -> {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(bootstrap))) {
+                records.forEach(producer::send);
+                producer.flush();
+            }
+        }));
+        int clientCount = 3;
+        for (int c = 0; c < clientCount; c++) {
+            int client = c;
+            sent.add(clients.submit(() -> {
+                for (int r = client; r < requests.size(); r += clientCount) {
+                    for (PackagedService instance : r % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
+                        instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).contentType(ContentType.JSON)
+                                .body(requests.get(r)).when().post("/api/v1/diagnoses").then().statusCode(200);
+                    }
+                }
+            }));
+        }
+        for (Future<?> done : sent) {
+            done.get();
+        }
+        clients.shutdown();
+
+        String failures = "select count(*) from failure_record where flow_id like ?";
+        awaitTrue(Duration.ofMinutes(5), () -> count(failures, prefix) >= OUTAGE_FLOWS);
+        assertEquals(OUTAGE_FLOWS, count(failures, prefix), "each failure counted once");
+
+        String outageId = null;
+        for (PackagedService instance : List.of(a, b)) {
+            List<Map<String, Object>> open = instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES)
+                    .queryParam("status", "OPEN").queryParam("size", 200).when().get("/api/v1/outages").then()
+                    .statusCode(200).extract().jsonPath().getList("items");
+            List<Map<String, Object>> ours = open.stream().filter(o -> code.toLowerCase().equals(o.get("errorCode"))).toList();
+            assertEquals(1, ours.size(), "one outage case for the signature: " + ours);
+            outageId = outageId == null ? (String) ours.get(0).get("id") : outageId;
+            assertEquals(outageId, ours.get(0).get("id"), "both instances show the same case");
+            JsonPath outage = instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).when()
+                    .get("/api/v1/outages/" + outageId).then().statusCode(200).extract().jsonPath();
+            assertEquals("teams", outage.getString("connector"));
+            assertEquals("LICENSING_OR_PERMISSION", outage.getString("category"));
+            assertEquals(OUTAGE_FLOWS, outage.getInt("flows"));
+            assertEquals(OUTAGE_FLOWS, outage.getInt("failures"));
+            List<String> linked = outage.getList("linkedFlows.flowId", String.class);
+            assertEquals(flows.stream().sorted().toList(), linked.stream().sorted().toList(), "every flow linked once");
+            long notified = outage.getList("linkedFlows.ownerNotifiedAt").stream().filter(at -> at != null).count();
+            assertEquals(OUTAGE_FLOWS - (OUTAGE_THRESHOLD - 1), notified, "the owners of the flows linked once it was open");
+        }
+        assertEquals(OUTAGE_THRESHOLD - 1, count("select count(*) from escalation_case where flow_id like ?", prefix),
+                "a case of its own for each flow that failed before the outage opened, none after");
+
+        assertEquals(OUTAGE_FLOWS, count("select count(*) from outbox_email where flow_id like ?", prefix),
+                "one e-mail per owner");
+        assertEquals(OUTAGE_FLOWS, count("select count(distinct flow_id) from outbox_email where flow_id like ?", prefix));
+        assertEquals(OUTAGE_FLOWS - (OUTAGE_THRESHOLD - 1), count(
+                "select count(*) from outbox_email where flow_id like ? and text like '%" + OUTAGE_SENTENCE + "%'", prefix),
+                "each owner of a linked flow told of the outage, once");
+        awaitTrue(Duration.ofMinutes(3), () -> count(
+                "select count(*) from outbox_email where flow_id like ? and status = 'SENT'", prefix) == OUTAGE_FLOWS);
+        assertEquals(OUTAGE_FLOWS, count("select count(*) from outbox_email where flow_id like ? and attempts = 1", prefix),
+                "each e-mail sent by one instance, once");
+    }
+
+    /** A DLP policy that every flow posting to Teams meets at once: an administrator's matter, and an outage-wide one. */
+    private static String blockedByPolicy(String flowId, String code, Instant failedAt) {
+        return """
+                {"flowId": "%s", "runId": "run-1", "failedAt": "%s", "owner": {"email": "owner@contoso.com"},
+                 "actions": [{"name": "Post message", "connector": "shared_teams", "statusCode": 403, "errorCode": "%s",
+                   "message": "Admin data policy 'Contoso Strict' restricts the use of /providers/Microsoft.PowerApps/apis/shared_teams with /providers/Microsoft.PowerApps/apis/shared_twitter."}]}
+                """
+                .formatted(flowId, failedAt, code);
     }
 
     private static String request(String flowId, int run, Instant now, boolean owned) {
