@@ -55,8 +55,11 @@ public class IncidentService {
         }
 
         // Counted before this failure is added, so the query needs no flush of it first; it is the + 1.
-        long inLastHour = FailureRecord.count("flowId = ?1 and failedAt > ?2 and failedAt <= ?3",
-                flowId, failedAt.minus(LAST_HOUR), failedAt) + 1;
+        // A count query of its own: Panache's count() derives one from the HQL anew on every call.
+        long inLastHour = FailureRecord.getEntityManager().createQuery("select count(f) from FailureRecord f where "
+                + "f.flowId = ?1 and f.failedAt > ?2 and f.failedAt <= ?3", Long.class)
+                .setParameter(1, flowId).setParameter(2, failedAt.minus(LAST_HOUR)).setParameter(3, failedAt)
+                .getSingleResult() + 1;
 
         FailureRecord failure = new FailureRecord();
         failure.id = UUID.randomUUID();
