@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Burst benchmark: starts the packaged service on a free port of 127.0.0.1 with an empty database and posts
 # 20,000 failures of 2,000 flows as fast as it answers (wrk -t2 -c16, bench/burst.lua: 10 failures per flow,
-# a flow's failures one after the other). Reports how long the burst took, p50/p99 latency, whether every
+# a flow's failures one after the other). Reports how long the burst took, the diagnoses' p50/p99 latency
+# (the service's histogram), whether every
 # answer counted its flow's failure exactly one more than the flow's previous answer, and whether the audit
 # holds exactly the failures answered.
 #
-#   bench/burst.sh [--no-build]     (BURST_PER_THREAD=10000 FLOWS_PER_THREAD=1000 CONNECTIONS=16; extra service
+#   bench/burst.sh [--no-build]     (WINDOW=120s: wrk runs that long whatever the burst takes; BURST_PER_THREAD=10000 FLOWS_PER_THREAD=1000 CONNECTIONS=16; extra service
 #                                    settings as -D options in SERVICE_OPTS, e.g. a PostgreSQL URL; JAR=another
 #                                    packaged service, e.g. one re-augmented for PostgreSQL)
 set -euo pipefail
@@ -46,10 +47,20 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 
-result=$(wrk -t2 -c"$CONNECTIONS" -d300s -s bench/burst.lua "$base/" | grep '^RESULT')
+result=$(wrk -t2 -c"$CONNECTIONS" -d"${WINDOW:-120s}" -s bench/burst.lua "$base/" | grep "^RESULT")
 audited=$(curl -s -H "X-API-Key: $FLOWDOCTOR_KEY" "$base/api/v1/diagnoses?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-batches=$(curl -s "$base/q/metrics" | grep -E '^flowdoctor_recording_batch_(count|sum|max)' | tr '\n' ' ')
+metrics=$(curl -s "$base/q/metrics")
+batches=$(grep -E '^flowdoctor_recording_batch_(count|sum|max)' <<<"$metrics" | tr '\n' ' ')
+# p50 and p99 of the diagnoses, from the service's histogram (from the request's arrival at the intake to its
+# committed answer): the upper bound of the bucket the percentile falls in.
+latency=$(grep -E '^flowdoctor_diagnosis_seconds_bucket' <<<"$metrics" | python3 -c '
+import re, sys
+buckets = sorted((float(re.search(r"le=\"([^\"]+)\"", line).group(1)), float(line.split()[-1])) for line in sys.stdin)
+total = buckets[-1][1]
+def percentile(p):
+    return next(le for le, count in buckets if count >= p * total) * 1000
+print("server_p50_ms<=%.1f server_p99_ms<=%.1f" % (percentile(0.5), percentile(0.99)))')
 echo
 echo "burst of $((2 * BURST_PER_THREAD)) failures of $((2 * FLOWS_PER_THREAD)) flows, wrk -t2 -c$CONNECTIONS, against $base"
-echo "$result audited=$audited"
+echo "$result $latency audited=$audited"
 echo "recording batches: $batches"

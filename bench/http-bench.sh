@@ -2,9 +2,12 @@
 # HTTP benchmark: starts the packaged service on a free port of 127.0.0.1 with an empty database, then
 # drives POST /bench/echo (reads the request and writes it back) and POST /api/v1/diagnoses with wrk,
 # and reports requests per second and latency percentiles of both and their ratio. Then it reloads a
-# rule base of 10,000 generated connector rules under load and diagnoses with it.
+# rule base of 10,000 generated connector rules under load and diagnoses with it (RELOAD=no skips that part).
+# Beside each figure it reports the JVM's CPU time per request (user and system, from /proc), JIT and GC included.
 #
-#   bench/http-bench.sh [--no-build]   (DURATION=20s WARMUP=30s THREADS=2 CONNECTIONS=16 RELOAD_WINDOW=90s)
+#   bench/http-bench.sh [--no-build]   (DURATION=20s WARMUP=30s DIAGNOSE_WARMUP=90s THREADS=2 CONNECTIONS=16
+#                                       RELOAD_WINDOW=90s RELOAD=yes; SERVICE_OPTS extra -D options, e.g. a
+#                                       PostgreSQL URL; JAR another package, e.g. one re-augmented for PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +16,10 @@ WARMUP=${WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RELOAD_WINDOW=${RELOAD_WINDOW:-90s}
+RELOAD=${RELOAD:-yes}
+# The diagnosis path is large (Hibernate, the database, Drools): the JIT compiler is still at work on it after
+# the 30 s that warm the echo up.
+DIAGNOSE_WARMUP=${DIAGNOSE_WARMUP:-90s}
 LUA=bench/post-run.lua
 
 if ! command -v wrk >/dev/null; then
@@ -21,7 +28,7 @@ fi
 if [[ "${1:-}" != "--no-build" || ! -f target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -B -q package -DskipTests
 fi
-if [[ ! -d target/bench-rules/rules-10000 ]]; then
+if [[ "$RELOAD" == yes && ! -d target/bench-rules/rules-10000 ]]; then
   ./mvnw -B -q -Pbench test-compile exec:exec@bench-rules
 fi
 
@@ -40,11 +47,12 @@ trap stop EXIT
 # A key of its own for this run: only its hash goes to the service.
 export FLOWDOCTOR_KEY="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 key_hash=$(printf %s "$FLOWDOCTOR_KEY" | sha256sum | cut -d' ' -f1)
-FLOWDOCTOR_DATA_DIR="$work/data" java -Xmx2g \
+# shellcheck disable=SC2086
+FLOWDOCTOR_DATA_DIR="$work/data" java -Xmx2g ${SERVICE_OPTS:-} \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
   -Dflowdoctor.security.api-keys.bench.hash="$key_hash" -Dflowdoctor.security.api-keys.bench.roles=service,analyst \
   -Dflowdoctor.bench.echo-enabled=true -Dflowdoctor.rules-dir="$work/rules" -Dflowdoctor.knowledge-base-dir="$work/knowledge-base" -Dflowdoctor.reload.watch=false \
-  -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
+  -jar "${JAR:-target/quarkus-app/quarkus-run.jar}" >"$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 120); do
   curl -sf "$base/q/health/ready" >/dev/null && break
@@ -52,15 +60,31 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-load() { # endpoint duration -> the RESULT line
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" -s "$LUA" "$base$1" | grep '^RESULT'
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service/stat"; }
+load() { # endpoint duration -> the RESULT line, with the service's CPU milliseconds per request
+  local before after result requests
+  before=$(cpu_ticks)
+  result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" -s "$LUA" "$base$1" | grep '^RESULT')
+  after=$(cpu_ticks)
+  requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")
+  echo "$result cpu_ms_per_request=$(awk -v a="$before" -v b="$after" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')"
 }
 field() { sed -E "s/.*$2=([0-9.]+).*/\1/" <<<"$1"; }
 
 load /bench/echo "$WARMUP" >/dev/null
-load /api/v1/diagnoses "$WARMUP" >/dev/null
+load /api/v1/diagnoses "$DIAGNOSE_WARMUP" >/dev/null
 echo_result=$(load /bench/echo "$DURATION")
 diagnose_result=$(load /api/v1/diagnoses "$DURATION")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per run after warm-ups of $WARMUP (echo) and $DIAGNOSE_WARMUP (diagnose), against $base"
+echo "echo (no-op)                         $echo_result"
+echo "diagnose, shipped rules              $diagnose_result"
+echo "throughput diagnose/echo:          $(ratio "$(field "$diagnose_result" rps)" "$(field "$echo_result" rps)")"
+echo "CPU per request diagnose/echo:     $(ratio "$(field "$diagnose_result" cpu_ms_per_request)" "$(field "$echo_result" cpu_ms_per_request)")"
+[[ "$RELOAD" == yes ]] || exit 0
 
 # A reload of 10,000 more rules while diagnoses go on: the serving rule base answers until the new one
 # has compiled and passed every scenario.
@@ -80,13 +104,7 @@ rules_serving=$(curl -s -H "X-API-Key: $FLOWDOCTOR_KEY" "$base/api/v1/rules/stat
 load /api/v1/diagnoses "$WARMUP" >/dev/null
 large_result=$(load /api/v1/diagnoses "$DURATION")
 
-echo
-echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per run after $WARMUP of warm-up, against $base"
-echo "echo (no-op)                         $echo_result"
-echo "diagnose, shipped rules              $diagnose_result"
 echo "diagnose during reload to 10k rules  $reload_result"
 echo "diagnose, $rules_serving rules            $large_result"
 echo "reload to $rules_serving rules: HTTP $reload_status after ${reload_seconds}s (diagnoses ran throughout, $RELOAD_WINDOW window from 2 s before it)"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "throughput diagnose/echo:          $(ratio "$(field "$diagnose_result" rps)" "$(field "$echo_result" rps)")"
 echo "throughput diagnose 10k/shipped:   $(ratio "$(field "$large_result" rps)" "$(field "$diagnose_result" rps)")"
