@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -178,16 +180,23 @@ public final class CompiledRuleBases {
                 return refused(version, "its checksum does not match: the file is damaged");
             }
         }
-        KnowledgeBase knowledge;
-        try {
-            knowledge = KnowledgeBaseLoader.load(knowledgeDirectory);
-        } catch (KnowledgeBaseException e) {
-            return refused(version, "the knowledge base does not load");
-        }
+        // The texts and the compiled rules are read side by side: together they are most of a start's wait.
+        CompletableFuture<KnowledgeBase> loading = CompletableFuture.supplyAsync(
+                () -> KnowledgeBaseLoader.load(knowledgeDirectory),
+                runnable -> new Thread(runnable, "knowledge-base-read").start());
         List<KiePackage> packages = DroolsInternals.read(compiled, classLoader);
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory
                 .newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, classLoader));
         kieBase.addPackages(packages);
+        KnowledgeBase knowledge;
+        try {
+            knowledge = loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KnowledgeBaseException) {
+                return refused(version, "the knowledge base does not load");
+            }
+            throw e;
+        }
         Map<String, RuleRef> rules;
         Map<String, RuleOutline> outlines;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(catalog))) {
