@@ -14,10 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 import io.restassured.specification.RequestSpecification;
 
-/** The packaged service (target/quarkus-app) as a process of its own, on a free port and a data directory of the test's. */
+/**
+ * The packaged service (target/quarkus-app) as a process of its own, on a free port and a data directory of the test's.
+ * With {@code -Dflowdoctor.it.db-kind=postgresql} it runs the same package re-augmented for that database by
+ * configuration alone (a copy, see the README's "One package, either database"), as an operator would.
+ */
 public final class PackagedService implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path BUILT = Path.of("target", "quarkus-app");
+    private static Path jar;
 
     private final Path data;
     private final List<String> settings;
@@ -41,7 +46,7 @@ public final class PackagedService implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
         settings.forEach(setting -> command.add("-D" + setting));
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar().toString()));
         Path log = Files.createDirectories(data.getParent()).resolve(data.getFileName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -61,6 +66,31 @@ public final class PackagedService implements AutoCloseable {
         }
         process.destroyForcibly(); // never left running behind a failed test
         throw new IllegalStateException("The packaged service did not become ready; see " + log);
+    }
+
+    /** The package to run, re-augmented once per test JVM when another database kind is asked for. */
+    private static synchronized Path jar() throws IOException, InterruptedException {
+        if (jar == null) {
+            String kind = System.getProperty("flowdoctor.it.db-kind", "");
+            jar = kind.isEmpty() ? BUILT.resolve("quarkus-run.jar") : reaugmented(kind);
+        }
+        return jar;
+    }
+
+    private static Path reaugmented(String kind) throws IOException, InterruptedException {
+        Path copy = Path.of("target", "it-" + kind, "quarkus-app").toAbsolutePath();
+        TestFiles.deleteTree(copy);
+        TestFiles.copyTree(BUILT, copy);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = copy.resolveSibling("rebuild.log");
+        Process rebuild = new ProcessBuilder(java, "-Dquarkus.launch.rebuild=true", "-Dquarkus.datasource.db-kind=" + kind,
+                "-jar", copy.resolve("quarkus-run.jar").toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!rebuild.waitFor(5, TimeUnit.MINUTES) || rebuild.exitValue() != 0) {
+            rebuild.destroyForcibly();
+            throw new IllegalStateException("The package was not re-augmented for " + kind + "; see " + log);
+        }
+        return copy.resolve("quarkus-run.jar");
     }
 
     public void restart() throws IOException, InterruptedException {

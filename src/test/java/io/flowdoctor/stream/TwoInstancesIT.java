@@ -49,10 +49,10 @@ import io.restassured.path.json.JsonPath;
  * saved in the shared rules directory serves on both. Then many flows fail with one signature through both
  * instances and both doors at once: one outage case links each of them once, and each owner is told once.
  * <p>
- * PostgreSQL only (H2's file database belongs to one process): the service must be packaged for PostgreSQL
- * and the database named, e.g.
- * {@code ./mvnw verify -Ppostgresql -Dquarkus.datasource.db-kind=postgresql -Dit.test=TwoInstancesIT
- * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dpg.url=jdbc:postgresql://127.0.0.1:5432/flowdoctor_instances}.
+ * PostgreSQL only (H2's file database belongs to one process): the profile re-augments the package built for H2
+ * for PostgreSQL ({@link io.flowdoctor.PackagedService}) and names the database, e.g.
+ * {@code ./mvnw verify -Ppostgresql -Dit.test=TwoInstancesIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dpg.url=jdbc:postgresql://127.0.0.1:5432/flowdoctor_instances}.
  * Without {@code flowdoctor.it.jdbc-url} it is skipped.
  */
 class TwoInstancesIT {
