@@ -84,6 +84,18 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                     .sorted(Comparator.comparing(o -> o.failure().id()))
                     .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s -> %s (%s): %s", o.failure().id(),
                             o.failure().label().category(), o.category(), o.primaryRule(), excerpt(o.failure().message()))));
+            lines.add("  resubmit misses (labelled: a resubmit would succeed / would not):");
+            outcomes.stream().filter(o -> o.resubmitAdvised() != o.failure().label().resubmitSucceeds())
+                    .sorted(Comparator.comparing(o -> o.failure().id()))
+                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
+                            o.failure().label().resubmitSucceeds() ? "would succeed" : "would not", o.category(),
+                            o.primaryRule(), excerpt(o.failure().message()))));
+            lines.add("  support misses (labelled: only support can fix / sent to support without it):");
+            outcomes.stream().filter(o -> o.supportCalled() != o.failure().label().supportOnly())
+                    .sorted(Comparator.comparing(o -> o.failure().id()))
+                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
+                            o.supportCalled() ? "sent without it" : "not sent", o.category(), o.primaryRule(),
+                            excerpt(o.failure().message()))));
         }
         return String.join(System.lineSeparator(), lines);
     }
