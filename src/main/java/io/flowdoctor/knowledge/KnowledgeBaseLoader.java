@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 public final class KnowledgeBaseLoader {
 
     static final ObjectMapper YAML = YAMLMapper.builder()
+            // A key written twice would otherwise silently keep its last text.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -67,7 +70,9 @@ public final class KnowledgeBaseLoader {
         }
         var glossary = readGlossary();
         var tips = readTips(glossary);
-        var texts = readTexts(directory.resolve("texts.yaml"));
+        Map<String, Map<Language, String>> loadedTexts = readTexts(directory.resolve("texts.yaml"));
+        boolean textsRead = loadedTexts != null;
+        Map<String, Map<Language, String>> texts = textsRead ? loadedTexts : Map.of();
         var support = read(directory.resolve("support.yaml"), new TypeReference<SupportSettings>() {
         });
         var retryPolicy = read(directory.resolve("retry-policy.yaml"), new TypeReference<RetryPolicy>() {
@@ -80,7 +85,8 @@ public final class KnowledgeBaseLoader {
             checkSupport(support);
         }
         for (String required : REQUIRED_TEXTS) {
-            if (!texts.containsKey(required)) {
+            // An unreadable file has its own problem; each of its texts reported missing would bury it.
+            if (!texts.containsKey(required) && textsRead) {
                 problems.add(relative(directory.resolve("texts.yaml")) + ": text '" + required + "' is missing");
             }
         }
@@ -270,11 +276,12 @@ public final class KnowledgeBaseLoader {
         }
     }
 
+    /** The texts by id, or null when the file cannot be read (its problem is recorded). */
     private Map<String, Map<Language, String>> readTexts(Path file) {
         var texts = read(file, new TypeReference<LinkedHashMap<String, Map<Language, String>>>() {
         });
         if (texts == null) {
-            return Map.of();
+            return null;
         }
         texts.forEach((id, inLanguages) -> {
             for (Language language : Language.values()) {

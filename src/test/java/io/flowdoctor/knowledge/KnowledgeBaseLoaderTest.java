@@ -122,6 +122,19 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedWithItsLineInsteadOfKeepingTheLastText() throws IOException {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE,
+                Files.createTempDirectory(workspace, "copy").resolve("knowledge-base"));
+        Files.writeString(knowledge.resolve("texts.yaml"), Files.readString(knowledge.resolve("texts.yaml"))
+                + "escalation.none:\n  en: Written twice.\n  nl: Twee keer geschreven.\n");
+        List<String> problems = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge))
+                .problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("knowledge-base/texts.yaml:") && problems.get(0).contains("'escalation.none'"),
+                problems.get(0));
+    }
+
+    @Test
     void aValueOutsideItsListIsRefusedWithTheNearestAllowedValue() throws IOException {
         assertEquals(List.of("knowledge-base/tips/extra.yaml:16: tip 'extra.checked' field 'steps[1].actor': 'makr' is not"
                 + " allowed; did you mean `maker`?; allowed: maker, flow-owner, resource-owner, environment-admin,"
