@@ -129,36 +129,7 @@ class TwoInstancesIT {
                 }
             }
 
-            ExecutorService clients = Executors.newFixedThreadPool(4);
-            List<Future<?>> sent = new ArrayList<>();
-            sent.add(clients.submit(() -> {
-                try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(bootstrap))) {
-                    records.forEach(producer::send);
-                    producer.flush();
-                }
-            }));
-            int clientCount = 3;
-            List<List<String>> byFlow = new ArrayList<>(requests.values());
-            for (int c = 0; c < clientCount; c++) {
-                int client = c;
-                sent.add(clients.submit(() -> {
-                    for (int f = client; f < byFlow.size(); f += clientCount) {
-                        int i = 0;
-                        for (String body : byFlow.get(f)) {
-                            // Each request to both instances: a retry through the load balancer after a lost answer.
-                            for (PackagedService instance : i++ % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
-                                instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES)
-                                        .contentType(ContentType.JSON).body(body).when().post("/api/v1/diagnoses").then()
-                                        .statusCode(200);
-                            }
-                        }
-                    }
-                }));
-            }
-            for (Future<?> done : sent) {
-                done.get();
-            }
-            clients.shutdown();
+            sendThroughBothDoors(bootstrap, records, new ArrayList<>(requests.values()), a, b);
 
             int flows = KAFKA_FLOWS + HTTP_FLOWS + MIXED_FLOWS;
             int failures = flows * RUNS_PER_FLOW;
@@ -216,30 +187,7 @@ class TwoInstancesIT {
                 requests.add(body);
             }
         }
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        List<Future<?>> sent = new ArrayList<>();
-        sent.add(clients.submit(() -> {
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(bootstrap))) {
-                records.forEach(producer::send);
-                producer.flush();
-            }
-        }));
-        int clientCount = 3;
-        for (int c = 0; c < clientCount; c++) {
-            int client = c;
-            sent.add(clients.submit(() -> {
-                for (int r = client; r < requests.size(); r += clientCount) {
-                    for (PackagedService instance : r % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
-                        instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).contentType(ContentType.JSON)
-                                .body(requests.get(r)).when().post("/api/v1/diagnoses").then().statusCode(200);
-                    }
-                }
-            }));
-        }
-        for (Future<?> done : sent) {
-            done.get();
-        }
-        clients.shutdown();
+        sendThroughBothDoors(bootstrap, records, requests.stream().map(List::of).toList(), a, b);
 
         String failures = "select count(*) from failure_record where flow_id like ?";
         awaitTrue(Duration.ofMinutes(5), () -> count(failures, prefix) >= OUTAGE_FLOWS);
@@ -317,6 +265,45 @@ class TwoInstancesIT {
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The records to the topic and, at the same time, each flow's requests over HTTP by one of three clients, one after
+     * the other: each request to both instances, as a client retrying through the load balancer after a lost answer
+     * would, the instance asked first alternating.
+     */
+    private static void sendThroughBothDoors(String bootstrap, List<ProducerRecord<String, String>> records,
+            List<List<String>> requestsByFlow, PackagedService a, PackagedService b) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        sent.add(clients.submit(() -> {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(bootstrap))) {
+                records.forEach(producer::send);
+                producer.flush();
+            }
+        }));
+        int clientCount = 3;
+        for (int c = 0; c < clientCount; c++) {
+            int client = c;
+            sent.add(clients.submit(() -> {
+                int i = 0;
+                for (int f = client; f < requestsByFlow.size(); f += clientCount) {
+                    for (String body : requestsByFlow.get(f)) {
+                        for (PackagedService instance : i++ % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
+                            instance.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).contentType(ContentType.JSON)
+                                    .body(body).when().post("/api/v1/diagnoses").then().statusCode(200);
+                        }
+                    }
+                }
+            }));
+        }
+        try {
+            for (Future<?> done : sent) {
+                done.get();
+            }
+        } finally {
+            clients.shutdown();
         }
     }
 
