@@ -47,7 +47,8 @@ public final class PackagedService implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
         settings.forEach(setting -> command.add("-D" + setting));
         command.addAll(List.of("-jar", jar().toString()));
-        Path log = Files.createDirectories(data.getParent()).resolve(data.getFileName() + ".log");
+        Path log = log();
+        Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
@@ -91,6 +92,11 @@ public final class PackagedService implements AutoCloseable {
             throw new IllegalStateException("The package was not re-augmented for " + kind + "; see " + log);
         }
         return copy.resolve("quarkus-run.jar");
+    }
+
+    /** Where the service's output goes, every start appending to it. */
+    public Path log() {
+        return data.resolveSibling(data.getFileName() + ".log");
     }
 
     public void restart() throws IOException, InterruptedException {

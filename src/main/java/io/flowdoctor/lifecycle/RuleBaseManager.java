@@ -2,6 +2,7 @@ package io.flowdoctor.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,8 +65,13 @@ public class RuleBaseManager {
      * A version that passed its gate before, with the same files and classes, serves from its compiled form;
      * any other is compiled and gated, and its compiled form kept for the next start.
      */
-    void loadAtStartup(@Observes StartupEvent startup) {
-        RuleBase ruleBase = compiled.load(config.rulesDir(), config.knowledgeBaseDir()).orElseGet(() -> {
+    void loadAtStartup(@Observes StartupEvent startup, EarlyRuleBaseRead early) {
+        Optional<RuleBase> kept = early.take(new EarlyRuleBaseRead.Source(config.dataDir().resolve(COMPILED_RULES),
+                config.rulesDir(), config.knowledgeBaseDir(), config.evaluation().bounds()))
+                .map(read -> read.ruleBase().filter(ruleBase -> CompiledRuleBases.current(ruleBase, config.rulesDir(),
+                        config.knowledgeBaseDir())))
+                .orElseGet(() -> compiled.load(config.rulesDir(), config.knowledgeBaseDir()));
+        RuleBase ruleBase = kept.orElseGet(() -> {
             RuleBase checked = compileAndCheck();
             compiled.store(checked);
             return checked;

@@ -106,6 +106,15 @@ public final class CompiledRuleBases {
         }
     }
 
+    /** Whether the files are still the version the rule base was read as (they may change while a start reads it). */
+    public static boolean current(RuleBase ruleBase, Path rulesDirectory, Path knowledgeDirectory) {
+        try {
+            return RuleSetVersion.of(rulesDirectory, knowledgeDirectory).equals(ruleBase.version());
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** Keeps the compiled form of a rule base that has passed its gate. A failure to write is logged, not thrown. */
     public void store(RuleBase ruleBase) {
         if (ruleBase.version() == null) {

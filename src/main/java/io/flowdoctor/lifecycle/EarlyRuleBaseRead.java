@@ -1,0 +1,96 @@
+package io.flowdoctor.lifecycle;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.flowdoctor.rulebase.CompiledRuleBases;
+import io.flowdoctor.rulebase.EvaluationBounds;
+import io.flowdoctor.rulebase.RuleBase;
+
+/**
+ * Begins reading the kept compiled rule base as soon as the container exists, while the database, Hibernate and
+ * the other extensions start, so that a start with unchanged rules does not wait for the two in turn. The
+ * service's configuration is not bound yet at that point, so the locations come from the raw configuration:
+ * {@link RuleBaseManager} takes the read only when its locations and bounds are the ones the bound configuration
+ * names (and the files still are the version read), and reads again otherwise.
+ */
+@ApplicationScoped
+public class EarlyRuleBaseRead {
+
+    private static final Logger LOG = Logger.getLogger(EarlyRuleBaseRead.class);
+
+    /** What a read depends on besides the files. */
+    record Source(Path compiled, Path rules, Path knowledge, EvaluationBounds bounds) {
+
+        Source {
+            compiled = compiled.toAbsolutePath().normalize();
+            rules = rules.toAbsolutePath().normalize();
+            knowledge = knowledge.toAbsolutePath().normalize();
+        }
+    }
+
+    private volatile Source source;
+    private volatile CompletableFuture<Optional<RuleBase>> reading;
+
+    void begin(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        Source from;
+        try {
+            Config config = ConfigProvider.getConfig();
+            Path data = config.getOptionalValue("flowdoctor.data-dir", String.class).map(Path::of).orElse(Path.of("data"));
+            from = new Source(data.resolve(RuleBaseManager.COMPILED_RULES),
+                    config.getOptionalValue("flowdoctor.rules-dir", String.class).map(Path::of).orElse(Path.of("rules")),
+                    config.getOptionalValue("flowdoctor.knowledge-base-dir", String.class).map(Path::of)
+                            .orElse(Path.of("knowledge-base")),
+                    new EvaluationBounds(config.getOptionalValue("flowdoctor.evaluation.max-firings", Integer.class)
+                            .orElse(EvaluationBounds.DEFAULT.maxFirings()),
+                            config.getOptionalValue("flowdoctor.evaluation.time-budget", Duration.class)
+                                    .orElse(EvaluationBounds.DEFAULT.timeBudget())));
+        } catch (RuntimeException unreadable) {
+            // A value the raw configuration cannot convert: the manager reads once the configuration is bound.
+            LOG.debugf("The rule base is not read early: %s", unreadable);
+            return;
+        }
+        begin(from);
+    }
+
+    /** Starts reading from the source on a thread of its own. */
+    void begin(Source from) {
+        CompiledRuleBases compiled = new CompiledRuleBases(from.compiled(), EarlyRuleBaseRead.class.getClassLoader(),
+                from.bounds());
+        source = from;
+        reading = CompletableFuture.supplyAsync(() -> compiled.load(from.rules(), from.knowledge()), task -> {
+            Thread thread = new Thread(task, "rule-base-early-read");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** What the early read found: the kept rule base, or none usable (then the rules are compiled and checked). */
+    record Read(Optional<RuleBase> ruleBase) {
+    }
+
+    /** The early read, waiting for it, when it read from the source given; empty when none began or it read elsewhere. */
+    Optional<Read> take(Source wanted) {
+        CompletableFuture<Optional<RuleBase>> taken = reading;
+        reading = null;
+        if (taken == null || !wanted.equals(source)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Read(taken.join()));
+        } catch (RuntimeException failed) {
+            LOG.debugf("The early read of the rule base failed: %s", failed);
+            return Optional.empty();
+        }
+    }
+}
