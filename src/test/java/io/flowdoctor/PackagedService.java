@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.specification.RequestSpecification;
@@ -17,12 +22,18 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The packaged service (target/quarkus-app) as a process of its own, on a free port and a data directory of the test's.
  * With {@code -Dflowdoctor.it.db-kind=postgresql} it runs the same package re-augmented for that database by
- * configuration alone (a copy, see the README's "One package, either database"), as an operator would.
+ * configuration alone (a copy, see the README's "One package, either database"), as an operator would; with
+ * {@code -Dflowdoctor.it.jdbc-url} (and {@code -jdbc-user}, {@code -jdbc-password}) each service uses a schema of
+ * that database named after its data directory, emptied with a fresh data directory (a test's own datasource
+ * settings win).
  */
 public final class PackagedService implements AutoCloseable {
 
     private static final Path BUILT = Path.of("target", "quarkus-app");
     private static Path jar;
+    private static final String JDBC_URL = System.getProperty("flowdoctor.it.jdbc-url", "");
+    private static final String JDBC_USER = System.getProperty("flowdoctor.it.jdbc-user", "postgres");
+    private static final String JDBC_PASSWORD = System.getProperty("flowdoctor.it.jdbc-password", "");
 
     private final Path data;
     private final List<String> settings;
@@ -39,12 +50,20 @@ public final class PackagedService implements AutoCloseable {
     /** A service started on an empty data directory; close it to stop it. */
     public static PackagedService onFreshData(Path data, String... settings) throws IOException, InterruptedException {
         TestFiles.deleteTree(data.toAbsolutePath());
-        return new PackagedService(data, settings).start();
+        PackagedService service = new PackagedService(data, settings);
+        service.schema("drop schema if exists %s cascade");
+        return service.start();
     }
 
     public PackagedService start() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
+        if (!JDBC_URL.isEmpty()) {
+            schema("create schema if not exists %s");
+            command.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?")
+                    + "currentSchema=" + schemaName(), "-Dquarkus.datasource.username=" + JDBC_USER,
+                    "-Dquarkus.datasource.password=" + JDBC_PASSWORD));
+        }
         settings.forEach(setting -> command.add("-D" + setting));
         command.addAll(List.of("-jar", jar().toString()));
         Path log = log();
@@ -56,12 +75,18 @@ public final class PackagedService implements AutoCloseable {
         // A machine shared with other builds may take minutes to compile the rules and run the gate.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
+            boolean ready;
             try {
-                if (request().when().get("/q/health/ready").statusCode() == 200) {
-                    return this;
-                }
+                ready = request().when().get("/q/health/ready").statusCode() == 200;
             } catch (Exception notListeningYet) {
-                // keep waiting
+                ready = false;
+            }
+            if (ready) {
+                if (!JDBC_URL.isEmpty() && !Files.readString(log).contains("Database: jdbc:postgresql:")) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("The packaged service did not open PostgreSQL; see " + log);
+                }
+                return this;
             }
             Thread.sleep(250);
         }
@@ -92,6 +117,24 @@ public final class PackagedService implements AutoCloseable {
             throw new IllegalStateException("The package was not re-augmented for " + kind + "; see " + log);
         }
         return copy.resolve("quarkus-run.jar");
+    }
+
+    /** The service's own schema of the shared database. */
+    private String schemaName() {
+        return "it_" + data.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    }
+
+    /** Runs a statement on the service's schema, when the services run on a shared database. */
+    private void schema(String statement) {
+        if (JDBC_URL.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(JDBC_URL, JDBC_USER, JDBC_PASSWORD);
+                Statement sql = connection.createStatement()) {
+            sql.execute(String.format(statement, schemaName()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The schema " + schemaName() + " of " + JDBC_URL + " is out of reach", e);
+        }
     }
 
     /** Where the service's output goes, every start appending to it. */
