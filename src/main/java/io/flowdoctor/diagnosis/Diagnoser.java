@@ -61,17 +61,45 @@ public final class Diagnoser {
         return FailingStepLocator.locate(report.actions(), knowledge.failingStep()).name();
     }
 
-    public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
-            Options options) {
+    /**
+     * What a diagnosis needs that does not depend on the flow's history (the failing step, the signals and codes of
+     * its message, the run's changes): worked out before the history is read, so that it need not be done where the
+     * history is locked.
+     */
+    public record Prepared(RuleBase ruleBase, RunReport report, ReportedAction step, FailedAction action,
+            List<Object> facts) {
+
+        public Prepared {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    public static Prepared prepare(RuleBase ruleBase, RunReport report) {
         KnowledgeBase knowledge = ruleBase.knowledge();
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
+        return new Prepared(ruleBase, report, step, action, facts(step, action, knowledge, report.actions()));
+    }
+
+    public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
+            Options options) {
+        return diagnose(prepare(ruleBase, report), language, history, options);
+    }
+
+    public static Diagnosis diagnose(Prepared prepared, Language language, FailureHistory history, Options options) {
+        RuleBase ruleBase = prepared.ruleBase();
+        RunReport report = prepared.report();
+        KnowledgeBase knowledge = ruleBase.knowledge();
+        ReportedAction step = prepared.step();
         FlowRun run = new FlowRun(report.flowId(), report.flowName(), report.environmentId(), report.runId(),
                 report.failedAt());
+        List<Object> facts = new ArrayList<>(prepared.facts().size() + 3);
+        facts.addAll(List.of(run, prepared.action(), history));
+        facts.addAll(prepared.facts());
 
         // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
-        Evaluation evaluation = ruleBase.evaluate(facts(run, step, action, history, knowledge, report.actions()),
+        Evaluation evaluation = ruleBase.evaluate(facts,
                 classified -> {
                     primary.set(
                             FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class), knowledge.precedence())));
@@ -105,13 +133,12 @@ public final class Diagnoser {
     }
 
     /**
-     * The run, its failing step (and whether it changes something), the signals and codes its message
-     * carries, the steps of the run that already changed something, its history and the retry policy.
+     * Besides the run, its failing step and its history: the retry policy, whether the failing step changes
+     * something, the steps of the run that already changed something, and the signals and codes its message carries.
      */
-    private static List<Object> facts(FlowRun run, ReportedAction step, FailedAction action, FailureHistory history,
-            KnowledgeBase knowledge,
+    private static List<Object> facts(ReportedAction step, FailedAction action, KnowledgeBase knowledge,
             List<ReportedAction> actions) {
-        List<Object> facts = new ArrayList<>(List.of(run, action, history, knowledge.retryPolicy()));
+        List<Object> facts = new ArrayList<>(List.of(knowledge.retryPolicy()));
         actions.stream()
                 .filter(other -> knowledge.sideEffects().changedSomething(other.status(), other.operation(), other.name()))
                 .forEach(other -> facts.add(new CompletedChange(other.name())));

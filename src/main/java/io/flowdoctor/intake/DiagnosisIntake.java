@@ -166,6 +166,8 @@ public class DiagnosisIntake {
         Timer.Sample sample = Timer.start(registry);
         // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
         RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
+        // Worked out on the request's thread: the writer that holds the flow's history locked only adds the history.
+        Diagnoser.Prepared prepared = Diagnoser.prepare(ruleBase.current(), dated);
         Attempt outcome = commits.run(dated.flowId(), new GroupCommit.Unit<>() {
             @Override
             public void prepare() {
@@ -177,7 +179,7 @@ public class DiagnosisIntake {
 
             @Override
             public Attempt inBatch() {
-                Attempt attempt = diagnoseAndRecord(dated, language, explain, key);
+                Attempt attempt = diagnoseAndRecord(prepared, language, explain, key);
                 if (attempt instanceof FlowUnknown) {
                     knownFlows.remove(dated.flowId()); // purged meanwhile
                     throw new GroupCommit.RunAlone(); // the flow's row is created on its own first
@@ -191,7 +193,7 @@ public class DiagnosisIntake {
 
             @Override
             public Attempt alone() {
-                return diagnoseAlone(dated, language, explain, key);
+                return diagnoseAlone(prepared, language, explain, key);
             }
         });
         if (outcome instanceof Recorded recorded) {
@@ -210,8 +212,10 @@ public class DiagnosisIntake {
     }
 
     /** One diagnosis in a transaction of its own, the flow's or gap's row created first when it is missing. */
-    private Attempt diagnoseAlone(RunReport dated, Language language, boolean explain, Optional<IdempotencyKey> key) {
-        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(dated, language, explain, key);
+    private Attempt diagnoseAlone(Diagnoser.Prepared prepared, Language language, boolean explain,
+            Optional<IdempotencyKey> key) {
+        RunReport dated = prepared.report();
+        Callable<Attempt> inTransaction = () -> diagnoseAndRecord(prepared, language, explain, key);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             // Never inside another transaction: that one would hold a second connection of the pool.
             // A new flow's or gap's row is created on its own; then the failure is diagnosed like any other.
@@ -230,7 +234,9 @@ public class DiagnosisIntake {
         throw new IllegalStateException("Flow " + dated.flowId() + " still lacks a row after it was created");
     }
 
-    private Attempt diagnoseAndRecord(RunReport run, Language language, boolean explain, Optional<IdempotencyKey> key) {
+    private Attempt diagnoseAndRecord(Diagnoser.Prepared prepared, Language language, boolean explain,
+            Optional<IdempotencyKey> key) {
+        RunReport run = prepared.report();
         if (key.isPresent()) {
             // The flow's row lock comes first: a copy of this request sent at the same moment waits here
             // and then finds this one's answer.
@@ -243,13 +249,13 @@ public class DiagnosisIntake {
             }
         }
         UUID diagnosisId = UUID.randomUUID();
-        RuleBase rules = ruleBase.current();
+        RuleBase rules = prepared.ruleBase();
         Optional<FailureHistory> history = incidents.recordFailure(run.flowId(), run.runId(), run.failedAt(), diagnosisId);
         if (history.isEmpty()) {
             return new FlowUnknown();
         }
         String resubmitUrl = config.resubmitUrlTemplate().flatMap(template -> ResubmitLink.of(template, run)).orElse(null);
-        Diagnosis diagnosis = Diagnoser.diagnose(rules, run, language, history.get(),
+        Diagnosis diagnosis = Diagnoser.diagnose(prepared, language, history.get(),
                 new Diagnoser.Options(diagnosisId, resubmitUrl, explain));
 
         String signature = AuditRecords.signature(diagnosis, run);
