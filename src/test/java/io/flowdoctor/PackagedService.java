@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,7 +59,7 @@ public final class PackagedService implements AutoCloseable {
     public PackagedService start() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port));
-        if (!JDBC_URL.isEmpty()) {
+        if (ownSchema()) {
             schema("create schema if not exists %s");
             command.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?")
                     + "currentSchema=" + schemaName(), "-Dquarkus.datasource.username=" + JDBC_USER,
@@ -68,6 +69,7 @@ public final class PackagedService implements AutoCloseable {
         command.addAll(List.of("-jar", jar().toString()));
         Path log = log();
         Files.createDirectories(log.getParent());
+        long logBefore = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
@@ -82,7 +84,7 @@ public final class PackagedService implements AutoCloseable {
                 ready = false;
             }
             if (ready) {
-                if (!JDBC_URL.isEmpty() && !Files.readString(log).contains("Database: jdbc:postgresql:")) {
+                if (!JDBC_URL.isEmpty() && !startLog(log, logBefore).contains("Database: jdbc:postgresql:")) {
                     process.destroyForcibly();
                     throw new IllegalStateException("The packaged service did not open PostgreSQL; see " + log);
                 }
@@ -119,14 +121,28 @@ public final class PackagedService implements AutoCloseable {
         return copy.resolve("quarkus-run.jar");
     }
 
-    /** The service's own schema of the shared database. */
-    private String schemaName() {
-        return "it_" + data.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    /** What this start wrote to the log, which every start appends to. */
+    private static String startLog(Path log, long before) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(before, all.length), all.length - (int) Math.min(before, all.length),
+                StandardCharsets.UTF_8);
     }
 
-    /** Runs a statement on the service's schema, when the services run on a shared database. */
+    /** On a shared database, unless the test names a datasource of its own. */
+    private boolean ownSchema() {
+        return !JDBC_URL.isEmpty()
+                && settings.stream().noneMatch(setting -> setting.startsWith("quarkus.datasource.jdbc.url="));
+    }
+
+    /** The service's own schema of the shared database, named after its data directory's path. */
+    private String schemaName() {
+        Path relative = Path.of("").toAbsolutePath().relativize(data);
+        return "it_" + relative.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    }
+
+    /** Runs a statement on the service's schema, when it has one. */
     private void schema(String statement) {
-        if (JDBC_URL.isEmpty()) {
+        if (!ownSchema()) {
             return;
         }
         try (Connection connection = DriverManager.getConnection(JDBC_URL, JDBC_USER, JDBC_PASSWORD);

@@ -147,8 +147,9 @@ public class DiagnosisIntake {
      *        the same run id, is the same request, and a request without a run id has no key
      */
     public Diagnosis diagnose(RunReport report, Language language, boolean explain, String idempotencyKey) {
-        return diagnoseUnder(report, language, explain, IdempotencyKey.of(idempotencyKey, report, language, explain,
-                ruleBase.current().knowledge(), json));
+        RuleBase rules = ruleBase.current();
+        return diagnoseUnder(report, rules, language, explain,
+                IdempotencyKey.of(idempotencyKey, report, language, explain, rules.knowledge(), json));
     }
 
     /**
@@ -158,16 +159,19 @@ public class DiagnosisIntake {
      * @param deliveredAt where the log delivered it (topic, partition, offset): names a run that has no run id
      */
     public Diagnosis diagnoseDelivered(RunReport report, Language language, String deliveredAt) {
-        return diagnoseUnder(report, language, false,
-                Optional.of(IdempotencyKey.ofDelivery(report, deliveredAt, ruleBase.current().knowledge())));
+        RuleBase rules = ruleBase.current();
+        return diagnoseUnder(report, rules, language, false,
+                Optional.of(IdempotencyKey.ofDelivery(report, deliveredAt, rules.knowledge())));
     }
 
-    private Diagnosis diagnoseUnder(RunReport report, Language language, boolean explain, Optional<IdempotencyKey> key) {
+    /** A request is diagnosed by the rule base that served when it arrived, even when a reload ends while it waits. */
+    private Diagnosis diagnoseUnder(RunReport report, RuleBase rules, Language language, boolean explain,
+            Optional<IdempotencyKey> key) {
         Timer.Sample sample = Timer.start(registry);
         // To the microsecond, as stored: the answer, the audit and a filter on the time then agree.
         RunReport dated = report.failedAt(Objects.requireNonNullElseGet(Instants.micros(report.failedAt()), Instants::now));
         // Worked out on the request's thread: the writer that holds the flow's history locked only adds the history.
-        Diagnoser.Prepared prepared = Diagnoser.prepare(ruleBase.current(), dated);
+        Diagnoser.Prepared prepared = Diagnoser.prepare(rules, dated);
         Attempt outcome = commits.run(dated.flowId(), new GroupCommit.Unit<>() {
             @Override
             public void prepare() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,7 +23,8 @@ import io.flowdoctor.rulebase.RuleBase;
  * the other extensions start, so that a start with unchanged rules does not wait for the two in turn. The
  * service's configuration is not bound yet at that point, so the locations come from the raw configuration:
  * {@link RuleBaseManager} takes the read only when its locations and bounds are the ones the bound configuration
- * names (and the files still are the version read), and reads again otherwise.
+ * names (and the files still are the version read), and reads again otherwise. (The service is built for the JVM
+ * only: in a native image the event would fire while the image is built.)
  */
 @ApplicationScoped
 public class EarlyRuleBaseRead {
@@ -39,8 +41,11 @@ public class EarlyRuleBaseRead {
         }
     }
 
-    private volatile Source source;
-    private volatile CompletableFuture<Optional<RuleBase>> reading;
+    /** A read begun and not taken yet. */
+    private record Pending(Source source, CompletableFuture<Optional<RuleBase>> reading) {
+    }
+
+    private final AtomicReference<Pending> pending = new AtomicReference<>();
 
     void begin(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
         Source from;
@@ -67,12 +72,12 @@ public class EarlyRuleBaseRead {
     void begin(Source from) {
         CompiledRuleBases compiled = new CompiledRuleBases(from.compiled(), EarlyRuleBaseRead.class.getClassLoader(),
                 from.bounds());
-        source = from;
-        reading = CompletableFuture.supplyAsync(() -> compiled.load(from.rules(), from.knowledge()), task -> {
-            Thread thread = new Thread(task, "rule-base-early-read");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        pending.set(new Pending(from, CompletableFuture.supplyAsync(() -> compiled.load(from.rules(), from.knowledge()),
+                task -> {
+                    Thread thread = new Thread(task, "rule-base-early-read");
+                    thread.setDaemon(true);
+                    thread.start();
+                })));
     }
 
     /** What the early read found: the kept rule base, or none usable (then the rules are compiled and checked). */
@@ -81,13 +86,12 @@ public class EarlyRuleBaseRead {
 
     /** The early read, waiting for it, when it read from the source given; empty when none began or it read elsewhere. */
     Optional<Read> take(Source wanted) {
-        CompletableFuture<Optional<RuleBase>> taken = reading;
-        reading = null;
-        if (taken == null || !wanted.equals(source)) {
+        Pending taken = pending.getAndSet(null);
+        if (taken == null || !wanted.equals(taken.source())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Read(taken.join()));
+            return Optional.of(new Read(taken.reading().join()));
         } catch (RuntimeException failed) {
             LOG.debugf("The early read of the rule base failed: %s", failed);
             return Optional.empty();

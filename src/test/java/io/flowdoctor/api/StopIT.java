@@ -29,7 +29,6 @@ import io.restassured.http.ContentType;
 class StopIT {
 
     private static final Path DATA = Path.of("target", "stop-it-data");
-    private static final Path LOG = Path.of("target", "stop-it-data.log");
     private static final int CLIENTS = 4;
 
     @Test
@@ -69,7 +68,7 @@ class StopIT {
             while (answered.get() < 40 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            long logBefore = Files.size(LOG);
+            long logBefore = Files.size(service.log());
             service.stop();
             Thread.sleep(500);
             sending.set(false);
@@ -77,18 +76,18 @@ class StopIT {
             assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
 
             assertEquals(List.of(), List.copyOf(outcomes), "requests neither answered nor refused");
-            assertEquals(List.of(), errors(logBefore), "errors in the log of a busy stop");
+            assertEquals(List.of(), errors(service.log(), logBefore), "errors in the log of a busy stop");
 
             service.start();
             Thread.sleep(5_000); // the e-mail sender runs every 2 s
-            long idleBefore = Files.size(LOG);
+            long idleBefore = Files.size(service.log());
             service.stop();
-            assertEquals(List.of(), errors(idleBefore), "errors in the log of an idle stop");
+            assertEquals(List.of(), errors(service.log(), idleBefore), "errors in the log of an idle stop");
         }
     }
 
-    private static List<String> errors(long from) throws IOException {
-        String log = Files.readString(LOG);
+    private static List<String> errors(Path logFile, long from) throws IOException {
+        String log = Files.readString(logFile);
         return log.substring((int) Math.min(from, log.length())).lines()
                 .filter(line -> line.contains(" ERROR ") || line.contains("Database is already closed")).toList();
     }

@@ -61,6 +61,9 @@ class CompiledRuleBasesTest {
         Path rules = TestFiles.copyTree(ProjectRuleBase.RULES, data.resolve("rules"));
         Files.writeString(rules.resolve("advice/resubmit.drl"), "\n// a changed rule set\n",
                 java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(!CompiledRuleBases.current(compiled, rules, ProjectRuleBase.KNOWLEDGE),
+                "a rule base read before a file changed is no longer current");
+        assertTrue(CompiledRuleBases.current(compiled, ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE));
         Optional<RuleBase> changed = cache.load(rules, ProjectRuleBase.KNOWLEDGE);
         assertTrue(changed.isEmpty(), "a changed rule set is another version, compiled and gated");
         assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isPresent(), "the kept one still serves");
