@@ -69,7 +69,7 @@ public final class PackagedService implements AutoCloseable {
         command.addAll(List.of("-jar", jar().toString()));
         Path log = log();
         Files.createDirectories(log.getParent());
-        long logBefore = Files.exists(log) ? Files.size(log) : 0;
+        long logBefore = logSize();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("FLOWDOCTOR_DATA_DIR", data.toString());
@@ -84,7 +84,7 @@ public final class PackagedService implements AutoCloseable {
                 ready = false;
             }
             if (ready) {
-                if (!JDBC_URL.isEmpty() && !startLog(log, logBefore).contains("Database: jdbc:postgresql:")) {
+                if (!JDBC_URL.isEmpty() && !logSince(logBefore).contains("Database: jdbc:postgresql:")) {
                     process.destroyForcibly();
                     throw new IllegalStateException("The packaged service did not open PostgreSQL; see " + log);
                 }
@@ -121,11 +121,16 @@ public final class PackagedService implements AutoCloseable {
         return copy.resolve("quarkus-run.jar");
     }
 
-    /** What this start wrote to the log, which every start appends to. */
-    private static String startLog(Path log, long before) throws IOException {
-        byte[] all = Files.readAllBytes(log);
-        return new String(all, (int) Math.min(before, all.length), all.length - (int) Math.min(before, all.length),
-                StandardCharsets.UTF_8);
+    /** The log's size in bytes now, to read what follows with {@link #logSince(long)}. */
+    public long logSize() throws IOException {
+        return Files.exists(log()) ? Files.size(log()) : 0;
+    }
+
+    /** What the service wrote to its log after it was {@code offset} bytes long (every start appends to it). */
+    public String logSince(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log());
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
     /** On a shared database, unless the test names a datasource of its own. */

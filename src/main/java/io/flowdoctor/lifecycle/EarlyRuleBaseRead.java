@@ -50,18 +50,16 @@ public class EarlyRuleBaseRead {
     void begin(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
         Source from;
         try {
+            // application.properties names each of these; a value missing or unconvertible here means no early read.
             Config config = ConfigProvider.getConfig();
-            Path data = config.getOptionalValue("flowdoctor.data-dir", String.class).map(Path::of).orElse(Path.of("data"));
-            from = new Source(data.resolve(RuleBaseManager.COMPILED_RULES),
-                    config.getOptionalValue("flowdoctor.rules-dir", String.class).map(Path::of).orElse(Path.of("rules")),
-                    config.getOptionalValue("flowdoctor.knowledge-base-dir", String.class).map(Path::of)
-                            .orElse(Path.of("knowledge-base")),
-                    new EvaluationBounds(config.getOptionalValue("flowdoctor.evaluation.max-firings", Integer.class)
-                            .orElse(EvaluationBounds.DEFAULT.maxFirings()),
-                            config.getOptionalValue("flowdoctor.evaluation.time-budget", Duration.class)
-                                    .orElse(EvaluationBounds.DEFAULT.timeBudget())));
+            from = new Source(
+                    Path.of(config.getValue("flowdoctor.data-dir", String.class)).resolve(RuleBaseManager.COMPILED_RULES),
+                    Path.of(config.getValue("flowdoctor.rules-dir", String.class)),
+                    Path.of(config.getValue("flowdoctor.knowledge-base-dir", String.class)),
+                    new EvaluationBounds(config.getValue("flowdoctor.evaluation.max-firings", Integer.class),
+                            config.getValue("flowdoctor.evaluation.time-budget", Duration.class)));
         } catch (RuntimeException unreadable) {
-            // A value the raw configuration cannot convert: the manager reads once the configuration is bound.
+            // The manager reads once the configuration is bound.
             LOG.debugf("The rule base is not read early: %s", unreadable);
             return;
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -68,7 +67,7 @@ class StopIT {
             while (answered.get() < 40 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            long logBefore = Files.size(service.log());
+            long logBefore = service.logSize();
             service.stop();
             Thread.sleep(500);
             sending.set(false);
@@ -76,19 +75,18 @@ class StopIT {
             assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
 
             assertEquals(List.of(), List.copyOf(outcomes), "requests neither answered nor refused");
-            assertEquals(List.of(), errors(service.log(), logBefore), "errors in the log of a busy stop");
+            assertEquals(List.of(), errors(service, logBefore), "errors in the log of a busy stop");
 
             service.start();
             Thread.sleep(5_000); // the e-mail sender runs every 2 s
-            long idleBefore = Files.size(service.log());
+            long idleBefore = service.logSize();
             service.stop();
-            assertEquals(List.of(), errors(service.log(), idleBefore), "errors in the log of an idle stop");
+            assertEquals(List.of(), errors(service, idleBefore), "errors in the log of an idle stop");
         }
     }
 
-    private static List<String> errors(Path logFile, long from) throws IOException {
-        String log = Files.readString(logFile);
-        return log.substring((int) Math.min(from, log.length())).lines()
+    private static List<String> errors(PackagedService service, long from) throws IOException {
+        return service.logSince(from).lines()
                 .filter(line -> line.contains(" ERROR ") || line.contains("Database is already closed")).toList();
     }
 
