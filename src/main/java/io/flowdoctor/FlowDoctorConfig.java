@@ -187,6 +187,10 @@ public interface FlowDoctorConfig {
         @WithDefault("2s")
         Duration sendEvery();
 
+        /** The longest one SMTP send may take before it counts as a failed attempt. */
+        @WithDefault("60s")
+        Duration sendTimeout();
+
         /** E-mails on their way at once, per instance. */
         @WithDefault("4")
         int parallelSends();

@@ -12,7 +12,8 @@ import io.flowdoctor.FlowDoctorConfig;
 import io.flowdoctor.files.OwnerOnlyFiles;
 import io.flowdoctor.history.OutboxEmail;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
 
@@ -27,11 +28,13 @@ public class EmailDelivery {
     private static final int MAX_HEADER_LINE = 998;
 
     private final FlowDoctorConfig config;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    private final Vertx vertx;
 
-    public EmailDelivery(FlowDoctorConfig config, Mailer mailer) {
+    public EmailDelivery(FlowDoctorConfig config, ReactiveMailer mailer, Vertx vertx) {
         this.config = config;
         this.mailer = mailer;
+        this.vertx = vertx;
     }
 
     public void deliver(OutboxEmail email) throws IOException {
@@ -42,7 +45,12 @@ public class EmailDelivery {
             Mail mail = Mail.withHtml(email.recipient, subject, email.html).setText(email.text)
                     .setFrom(config.email().from());
             headers.forEach(mail::addHeader);
-            mailer.send(mail);
+            // The outbox's own threads are not Vert.x threads: called from one, the mail client reads a new
+            // connection's greeting on two threads at once and now and then loses it (the send then stalls
+            // until the server's timeout, or fails on a garbled reply). On an event loop it reads in order.
+            mailer.send(mail)
+                    .runSubscriptionOn(task -> vertx.getOrCreateContext().runOnContext(ignored -> task.run()))
+                    .await().atMost(config.email().sendTimeout());
             return;
         }
         MailMessage message = new MailMessage()
