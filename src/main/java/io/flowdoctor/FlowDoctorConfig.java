@@ -324,7 +324,7 @@ public interface FlowDoctorConfig {
         @WithDefault("10000")
         int maxFirings();
 
-        /** Wall-clock time of one evaluation; the session is halted when it is spent. */
+        /** CPU time of one evaluation (a waiting thread spends none); the session is halted when it is spent. */
         @WithDefault("2s")
         Duration timeBudget();
 

@@ -8,7 +8,7 @@ import java.time.Duration;
  * answer.
  *
  * @param maxFirings rule firings of one evaluation, both phases together
- * @param timeBudget wall-clock time of one evaluation, after which the session is halted
+ * @param timeBudget CPU time of one evaluation (its thread's), after which the session is halted
  */
 public record EvaluationBounds(int maxFirings, Duration timeBudget) {
 

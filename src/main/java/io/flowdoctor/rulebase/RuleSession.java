@@ -1,5 +1,7 @@
 package io.flowdoctor.rulebase;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,16 +102,25 @@ final class RuleSession {
 
     /**
      * The bounds of one session: a firing limit on every fireAllRules, and a watchdog that halts the
-     * session when its time budget is spent. Either way the evaluation ends with an overrun that names the
+     * session when its time budget is spent. The budget counts the CPU time of the thread that evaluates,
+     * not the wall clock: on a busy machine, or during a collector's pause, a thread waits without working,
+     * and a diagnosis must not fail for that. Either way the evaluation ends with an overrun that names the
      * rules that fired most.
      */
     private static final class Watch {
 
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        /** The watchdog looks again no sooner than this after finding budget left. */
+        private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
         private final KieSession session;
         private final EvaluationBounds bounds;
         private final long started = System.nanoTime();
+        private final long thread = Thread.currentThread().getId();
+        private final boolean cpuTimed = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        private final long cpuAtStart = cpuTimed ? THREADS.getCurrentThreadCpuTime() : 0;
         private final Map<RuleRef, Integer> firingsByRule = new HashMap<>();
-        private final ScheduledFuture<?> alarm;
+        private ScheduledFuture<?> alarm;
         private boolean overtime;
         private boolean stopped;
         private int firings;
@@ -117,7 +128,8 @@ final class RuleSession {
         Watch(KieSession session, EvaluationBounds bounds) {
             this.session = session;
             this.bounds = bounds;
-            this.alarm = WATCHDOG.schedule(this::halt, bounds.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+            // CPU time never runs ahead of the wall clock: the budget cannot be spent before this.
+            this.alarm = WATCHDOG.schedule(this::check, bounds.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
         }
 
         /** Fires what is on the agenda, within what is left of the bounds. */
@@ -140,11 +152,24 @@ final class RuleSession {
             throw overrun(RuleEvaluationOverrun.Bound.TIME);
         }
 
-        private synchronized void halt() {
-            overtime = true;
-            if (!stopped) { // never halt a session that is being disposed
-                session.halt();
+        /** Halts the session once its budget is spent; until then looks again when it could be. */
+        private synchronized void check() {
+            if (stopped) { // never halt a session that is being disposed
+                return;
             }
+            long left = bounds.timeBudget().toNanos() - spent();
+            if (left > 0) {
+                alarm = WATCHDOG.schedule(this::check, Math.max(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                return;
+            }
+            overtime = true;
+            session.halt();
+        }
+
+        /** The evaluating thread's CPU time so far; the wall clock where the JVM does not measure it. */
+        private long spent() {
+            long cpu = cpuTimed ? THREADS.getThreadCpuTime(thread) : -1;
+            return cpu < 0 ? System.nanoTime() - started : cpu - cpuAtStart;
         }
 
         synchronized void stop() {

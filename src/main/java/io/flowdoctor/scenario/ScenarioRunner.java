@@ -41,8 +41,8 @@ public final class ScenarioRunner {
             if (e.bound() != RuleEvaluationOverrun.Bound.TIME) {
                 throw e;
             }
-            // Wall-clock time depends on the machine's load and on a cold JVM: a rule base is only held to its
-            // time budget when a second evaluation of the same case overruns it too.
+            // A cold JVM loads and compiles classes on the evaluating thread, which counts as its CPU time: a rule
+            // base is only held to its time budget when a second evaluation of the same case overruns it too.
             return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
         }
     }

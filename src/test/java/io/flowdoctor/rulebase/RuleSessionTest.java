@@ -87,6 +87,29 @@ class RuleSessionTest {
     }
 
     @Test
+    void timeTheEvaluatingThreadSpendsWaitingIsNotCountedAgainstTheBudget() throws Exception {
+        Path rules = Files.createDirectories(workspace.resolve("rules"));
+        // Sleeping stands for a thread that a busy machine or a collector's pause keeps from running.
+        Files.writeString(rules.resolve("wait.drl"), """
+                package io.flowdoctor.rules;
+                import io.flowdoctor.diagnosis.*;
+
+                rule "A rule that waits without working"
+                    @id("WAIT-001")
+                when
+                    FailedAction(statusCode == 502)
+                then
+                    Thread.sleep(600);
+                end
+                """);
+        RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader(),
+                new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofMillis(200))).compile(rules, ProjectRuleBase.KNOWLEDGE);
+
+        assertEquals(List.of("WAIT-001"),
+                ruleBase.evaluate(List.of(BAD_GATEWAY)).firedRules().stream().map(RuleRef::ruleId).toList());
+    }
+
+    @Test
     void otherEvaluationsGoOnWhileOneLoops() throws Exception {
         RuleBase ruleBase = loopingRuleBase(new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofSeconds(1)));
         FailedAction notFound = new FailedAction("HTTP", "http", "", 404, "", "not found", null);
