@@ -1,6 +1,11 @@
 package io.flowdoctor.notify;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -22,6 +27,19 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.port", String.valueOf(greenMail.getSmtp().getPort()),
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.mock", "false");
+    }
+
+    /** The e-mails the server received for one recipient, in the order they arrived. */
+    static List<MimeMessage> messagesTo(String recipient) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(recipient);
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     @Override

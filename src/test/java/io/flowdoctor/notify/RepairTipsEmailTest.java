@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -151,15 +150,7 @@ class RepairTipsEmailTest {
     }
 
     private static List<MimeMessage> messagesTo(String owner) {
-        return Arrays.stream(GreenMailResource.greenMail.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(owner);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return GreenMailResource.messagesTo(owner);
     }
 
     private static List<MimeMessage> awaitMessages(String owner, int count) {

@@ -2,7 +2,6 @@ package io.flowdoctor.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,16 +41,7 @@ class SmtpDeliveryTest {
         } finally {
             plainThread.shutdownNow();
         }
-        long received = Arrays.stream(GreenMailResource.greenMail.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(recipient);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .count();
-        assertEquals(EMAILS, received);
+        assertEquals(EMAILS, GreenMailResource.messagesTo(recipient).size());
     }
 
     private static OutboxEmail email(String recipient, int number) {
