@@ -110,6 +110,7 @@ final class RuleSession {
     private static final class Watch {
 
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final boolean CPU_TIMED = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
         /** The watchdog looks again no sooner than this after finding budget left. */
         private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -117,8 +118,7 @@ final class RuleSession {
         private final EvaluationBounds bounds;
         private final long started = System.nanoTime();
         private final long thread = Thread.currentThread().getId();
-        private final boolean cpuTimed = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
-        private final long cpuAtStart = cpuTimed ? THREADS.getCurrentThreadCpuTime() : 0;
+        private final long cpuAtStart = CPU_TIMED ? THREADS.getCurrentThreadCpuTime() : 0;
         private final Map<RuleRef, Integer> firingsByRule = new HashMap<>();
         private ScheduledFuture<?> alarm;
         private boolean overtime;
@@ -168,7 +168,7 @@ final class RuleSession {
 
         /** The evaluating thread's CPU time so far; the wall clock where the JVM does not measure it. */
         private long spent() {
-            long cpu = cpuTimed ? THREADS.getThreadCpuTime(thread) : -1;
+            long cpu = CPU_TIMED ? THREADS.getThreadCpuTime(thread) : -1;
             return cpu < 0 ? System.nanoTime() - started : cpu - cpuAtStart;
         }
 

@@ -88,22 +88,10 @@ class RuleSessionTest {
 
     @Test
     void timeTheEvaluatingThreadSpendsWaitingIsNotCountedAgainstTheBudget() throws Exception {
-        Path rules = Files.createDirectories(workspace.resolve("rules"));
         // Sleeping stands for a thread that a busy machine or a collector's pause keeps from running.
-        Files.writeString(rules.resolve("wait.drl"), """
-                package io.flowdoctor.rules;
-                import io.flowdoctor.diagnosis.*;
-
-                rule "A rule that waits without working"
-                    @id("WAIT-001")
-                when
-                    FailedAction(statusCode == 502)
-                then
-                    Thread.sleep(600);
-                end
-                """);
-        RuleBase ruleBase = new RuleBaseCompiler(getClass().getClassLoader(),
-                new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofMillis(200))).compile(rules, ProjectRuleBase.KNOWLEDGE);
+        RuleBase ruleBase = ruleBaseWith("wait.drl", "A rule that waits without working", "WAIT-001",
+                "FailedAction(statusCode == 502)", "Thread.sleep(600);",
+                new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofMillis(200)));
 
         assertEquals(List.of("WAIT-001"),
                 ruleBase.evaluate(List.of(BAD_GATEWAY)).firedRules().stream().map(RuleRef::ruleId).toList());
@@ -140,22 +128,30 @@ class RuleSessionTest {
 
     /** A rule that inserts a fact its own conditions match, once a 502 started it off. */
     private RuleBase loopingRuleBase(EvaluationBounds bounds) throws IOException {
+        Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(workspace.resolve("rules/start.drl"), rule("START-001", "Bad gateway starts it off")
+                .replace("insertLogical(", "insert("));
+        return ruleBaseWith("loop.drl", "A recommendation breeds another recommendation", "LOOP-001",
+                "FailedAction(statusCode == 502)\n    Recommendation()",
+                "insert(new Recommendation(\"transient.resubmit\", 1));", bounds);
+    }
+
+    /** The rule base of the workspace's rules, with one more rule of the given conditions and consequence. */
+    private RuleBase ruleBaseWith(String file, String name, String id, String when, String then, EvaluationBounds bounds)
+            throws IOException {
         Path rules = Files.createDirectories(workspace.resolve("rules"));
-        Files.writeString(rules.resolve("loop.drl"), """
+        Files.writeString(rules.resolve(file), """
                 package io.flowdoctor.rules;
                 import io.flowdoctor.diagnosis.*;
 
-                rule "A recommendation breeds another recommendation"
-                    @id("LOOP-001")
+                rule "%s"
+                    @id("%s")
                 when
-                    FailedAction(statusCode == 502)
-                    Recommendation()
+                    %s
                 then
-                    insert(new Recommendation("transient.resubmit", 1));
+                    %s
                 end
-                """);
-        Files.writeString(rules.resolve("start.drl"), rule("START-001", "Bad gateway starts it off")
-                .replace("insertLogical(", "insert("));
+                """.formatted(name, id, when, then));
         return new RuleBaseCompiler(getClass().getClassLoader(), bounds).compile(rules, ProjectRuleBase.KNOWLEDGE);
     }
 
