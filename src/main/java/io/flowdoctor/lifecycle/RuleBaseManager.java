@@ -35,6 +35,8 @@ public class RuleBaseManager {
     private static final Logger LOG = Logger.getLogger(RuleBaseManager.class);
     /** Under the data directory: the compiled form of the versions that passed their gate. */
     static final String COMPILED_RULES = "compiled-rules";
+    /** Compiles of one reload while the files keep changing under it; the reload of the last edit follows anyway. */
+    private static final int COMPILES_UNTIL_SETTLED = 3;
 
     private final FlowDoctorConfig config;
     private final ActiveRuleBase active;
@@ -73,7 +75,7 @@ public class RuleBaseManager {
                 .orElseGet(() -> compiled.load(config.rulesDir(), config.knowledgeBaseDir()));
         RuleBase ruleBase = kept.orElseGet(() -> {
             RuleBase checked = compileAndCheck();
-            compiled.store(checked);
+            keepCompiled(checked);
             return checked;
         });
         active.activate(ruleBase);
@@ -124,26 +126,29 @@ public class RuleBaseManager {
 
     private ReloadOutcome tryReload(boolean afterRejection) {
         try {
-            RuleBase candidate = compileAndCheck();
+            // The files of the serving version need no compile, and a version that passed its gate before (an
+            // edit undone) serves from its compiled form: only a version never gated is compiled and gated.
+            if (filesAre(active.current())) {
+                return unchanged(active.current().version(), afterRejection);
+            }
+            RuleBase candidate = compiled.load(config.rulesDir(), config.knowledgeBaseDir())
+                    .orElseGet(this::compileAndCheck);
             if (candidate.version().equals(active.current().version())) {
-                String message = afterRejection
-                        ? "Rule base " + candidate.version()
-                                + " is serving again: the files describe the serving version once more,"
-                                + " after the rejected attempt at " + lastRejection.at()
-                        : "Rule base " + candidate.version() + " unchanged: the files describe the version that serves"
-                                + servingAgainSince();
-                LOG.info(message);
-                return new ReloadOutcome(Result.UNCHANGED, candidate.version(), null, message, afterRejection);
+                return unchanged(candidate.version(), afterRejection);
             }
             RuleBase previous = active.current();
             active.activate(candidate);
-            compiled.store(candidate);
+            if (candidate.origin() != RuleBase.Origin.CACHE) {
+                keepCompiled(candidate);
+            }
             replays.activated(previous, candidate);
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "activated").increment();
             String message = afterRejection
                     ? "Rule base " + candidate.version() + " is serving again: " + candidate.allRules().size()
                             + " rules, after the rejected attempt at " + lastRejection.at()
                     : "Rule base " + candidate.version() + " serves now: " + candidate.allRules().size() + " rules"
+                            + (candidate.origin() == RuleBase.Origin.CACHE ? ", read from the compiled form of its earlier gate"
+                                    : "")
                             + servingAgainSince();
             LOG.info(message);
             return new ReloadOutcome(Result.ACTIVATED, candidate.version(), null, message, afterRejection);
@@ -154,6 +159,15 @@ public class RuleBaseManager {
             return rejected(new Rejection(Instants.now(), null,
                     List.of(new RuleProblem(config.rulesDir().toString(), 0, e.toString())), List.of()), e.toString());
         }
+    }
+
+    private ReloadOutcome unchanged(String version, boolean afterRejection) {
+        String message = afterRejection
+                ? "Rule base " + version + " is serving again: the files describe the serving version once more,"
+                        + " after the rejected attempt at " + lastRejection.at()
+                : "Rule base " + version + " unchanged: the files describe the version that serves" + servingAgainSince();
+        LOG.info(message);
+        return new ReloadOutcome(Result.UNCHANGED, version, null, message, afterRejection);
     }
 
     /** Versions serve "again" from the first good attempt after a rejected one until the next rejection. */
@@ -173,9 +187,29 @@ public class RuleBaseManager {
                 false);
     }
 
+    /**
+     * A version is named before its files are read, so an edit while it compiles leaves a rule base named after other
+     * content: such a one is compiled again, and only one whose name still matches the files is kept compiled.
+     */
     private RuleBase compileAndCheck() {
-        return RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
-                RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
+        for (int attempt = 1;; attempt++) {
+            RuleBase ruleBase = RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
+                    RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
+            if (attempt == COMPILES_UNTIL_SETTLED || filesAre(ruleBase)) {
+                return ruleBase;
+            }
+            LOG.infof("The files changed while rule base %s was compiled: compiling them again", ruleBase.version());
+        }
+    }
+
+    private void keepCompiled(RuleBase ruleBase) {
+        if (filesAre(ruleBase)) {
+            compiled.store(ruleBase);
+        }
+    }
+
+    private boolean filesAre(RuleBase ruleBase) {
+        return CompiledRuleBases.current(ruleBase, config.rulesDir(), config.knowledgeBaseDir());
     }
 
     private static RuleBaseStatus.Version version(RuleBase ruleBase) {

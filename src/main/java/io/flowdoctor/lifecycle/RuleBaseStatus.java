@@ -22,7 +22,8 @@ public record RuleBaseStatus(Version serving, Version previous, Rejection lastRe
      * A rule base version and when it began to serve.
      *
      * @param loadedFrom COMPILED when its files were compiled and gated, CACHE when it was read from the compiled form
-     *        kept when the same version passed its gate before (a start with unchanged rules)
+     *        kept when the same version passed its gate before (a start with unchanged rules, a reload that undoes an
+     *        edit)
      */
     public record Version(String version, Instant loadedAt, int rules, LoadedFrom loadedFrom) {
     }
