@@ -53,6 +53,11 @@ public final class Lexicon {
     private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     private static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+    /**
+     * The keys of a JSON body ({@code "message":}, {@code "code":}) name the fields of every error alike: they say
+     * nothing of the failure, so phrases are not looked for in them (escaped or not: bodies often come as JSON strings).
+     */
+    private static final Pattern JSON_KEY = Pattern.compile("\\\\?\"[\\p{L}\\p{N}_.@$-]{1,64}\\\\?\" ?:");
 
     private final List<Phrase> phrases;
     private final List<Pattern> codePatterns;
@@ -98,11 +103,12 @@ public final class Lexicon {
         return names;
     }
 
-    /** Every signal the normalised message carries, each with the first phrase that produced it. */
+    /** Every signal the normalised message carries outside its JSON keys, each with the first phrase that produced it. */
     public List<Match> signals(String normalisedText) {
+        String words = normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
         Map<String, Match> found = new LinkedHashMap<>();
         for (Phrase phrase : phrases) {
-            if (!found.containsKey(phrase.signal()) && phrase.foundIn(normalisedText)) {
+            if (!found.containsKey(phrase.signal()) && phrase.foundIn(words)) {
                 found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
             }
         }

@@ -60,6 +60,18 @@ class LexiconTest {
     }
 
     @Test
+    void theKeysOfAJsonBodyAreNoWordsOfTheMessageButItsValuesAre() {
+        Lexicon lexicon = new Lexicon(List.of(phrase("item-subject", "en", "message*"), phrase("not-found", "en", "not found")),
+                List.of());
+
+        assertEquals(List.of(), lexicon.signals("{\"error\":{\"code\":\"badrequest\",\"message\":\"the url is wrong\"}}"));
+        assertEquals(List.of(), lexicon.signals("{\\\"error\\\": {\\\"message\\\" : \\\"the url is wrong\\\"}}"));
+        assertEquals(
+                List.of(new Lexicon.Match("item-subject", "message*", "en"), new Lexicon.Match("not-found", "not found", "en")),
+                lexicon.signals("{\"message\": \"the message was not found\"}"));
+    }
+
+    @Test
     void theProjectsLexiconFindsSignalsInSeveralLanguages() {
         Lexicon lexicon = KnowledgeBaseLoader.load(ProjectRuleBase.KNOWLEDGE).lexicon();
 
