@@ -44,14 +44,32 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
 
     /** Of the failures sent to support, the share only support could fix; 1 when none was sent. */
     public double supportPrecision() {
-        List<Outcome> called = outcomes.stream().filter(Outcome::supportCalled).toList();
-        return called.isEmpty() ? 1 : share(called, o -> o.failure().label().supportOnly());
+        return supportPrecision(Outcome::supportCalled);
     }
 
     /** Of the failures only support could fix, the share sent to support; 1 when there are none. */
     public double supportRecall() {
+        return supportRecall(Outcome::supportCalled);
+    }
+
+    /** {@link #supportPrecision()} when each failure comes back a third time within the hour. */
+    public double supportPrecisionWhenBack() {
+        return supportPrecision(Outcome::supportCalledWhenBack);
+    }
+
+    /** {@link #supportRecall()} when each failure comes back a third time within the hour. */
+    public double supportRecallWhenBack() {
+        return supportRecall(Outcome::supportCalledWhenBack);
+    }
+
+    private double supportPrecision(Predicate<Outcome> called) {
+        List<Outcome> sent = outcomes.stream().filter(called).toList();
+        return sent.isEmpty() ? 1 : share(sent, o -> o.failure().label().supportOnly());
+    }
+
+    private double supportRecall(Predicate<Outcome> called) {
         List<Outcome> supportOnly = outcomes.stream().filter(o -> o.failure().label().supportOnly()).toList();
-        return supportOnly.isEmpty() ? 1 : share(supportOnly, Outcome::supportCalled);
+        return supportOnly.isEmpty() ? 1 : share(supportOnly, called);
     }
 
     /** Labelled category -> answered category, for every miss, most frequent first. */
@@ -76,6 +94,11 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                 outcomes.stream().filter(Outcome::supportCalled).count()));
         lines.add(String.format(Locale.ROOT, "  support recall               %.3f  (%d only support can fix)", supportRecall(),
                 outcomes.stream().filter(o -> o.failure().label().supportOnly()).count()));
+        lines.add(String.format(Locale.ROOT, "  when the failure comes back (the third time within the hour):"));
+        lines.add(String.format(Locale.ROOT, "    support precision          %.3f  (%d sent to support)",
+                supportPrecisionWhenBack(),
+                outcomes.stream().filter(Outcome::supportCalledWhenBack).count()));
+        lines.add(String.format(Locale.ROOT, "    support recall             %.3f", supportRecallWhenBack()));
         lines.add("  confusion pairs (labelled -> answered):");
         confusionPairs().forEach(pair -> lines.add(String.format(Locale.ROOT, "    %3d  %s", pair.getValue(), pair.getKey())));
         if (listMisses) {
@@ -95,6 +118,12 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                     .sorted(Comparator.comparing(o -> o.failure().id()))
                     .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
                             o.supportCalled() ? "sent without it" : "not sent", o.category(), o.primaryRule(),
+                            excerpt(o.failure().message()))));
+            lines.add("  support misses when the failure comes back:");
+            outcomes.stream().filter(o -> o.supportCalledWhenBack() != o.failure().label().supportOnly())
+                    .sorted(Comparator.comparing(o -> o.failure().id()))
+                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
+                            o.supportCalledWhenBack() ? "sent without it" : "not sent", o.category(), o.primaryRule(),
                             excerpt(o.failure().message()))));
         }
         return String.join(System.lineSeparator(), lines);

@@ -1,0 +1,59 @@
+package io.flowdoctor.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.flowdoctor.diagnosis.Category;
+import io.flowdoctor.scenario.CorpusEvaluation.Outcome;
+
+/** The figures of ./check-rules --evaluate, worked out by hand on five failures. */
+class EvaluationReportTest {
+
+    private static final EvaluationReport REPORT = new EvaluationReport("test", List.of(
+            // labelled category, resubmit succeeds, support only | answered category, resubmit advised, support now, when back
+            outcome("A", Category.TRANSIENT, true, false, Category.TRANSIENT, true, false, false),
+            outcome("B", Category.TRANSIENT, true, true, Category.UNKNOWN, false, false, true),
+            outcome("C", Category.UNKNOWN, false, true, Category.UNKNOWN, false, true, true),
+            outcome("D", Category.DATA, false, false, Category.DATA, false, false, false),
+            outcome("E", Category.DATA, false, false, Category.ACTION_CONFIGURATION, true, true, true)));
+
+    @Test
+    void categoryAccuracyIsTheShareInTheirLabelledCategoryOverallAndPerCategory() {
+        assertEquals(3 / 5.0, REPORT.categoryAccuracy(), 1e-9);
+        assertEquals(Map.of(Category.TRANSIENT, 0.5, Category.UNKNOWN, 1.0, Category.DATA, 0.5), REPORT.accuracyPerCategory());
+        assertEquals(List.of(Map.entry("DATA -> ACTION_CONFIGURATION", 1L), Map.entry("TRANSIENT -> UNKNOWN", 1L)),
+                REPORT.confusionPairs());
+    }
+
+    @Test
+    void resubmitBalancedAccuracyAveragesTheRecallOfBothLabels() {
+        // Would succeed: A advised, B not (1/2). Would not: C and D not advised, E advised (2/3).
+        assertEquals((1 / 2.0 + 2 / 3.0) / 2, REPORT.resubmitBalancedAccuracy(), 1e-9);
+    }
+
+    @Test
+    void supportIsJudgedOnTheFirstFailureAndAgainWhenItComesBack() {
+        // First failure: C and E sent, C only support can fix; of B and C, C sent.
+        assertEquals(1 / 2.0, REPORT.supportPrecision(), 1e-9);
+        assertEquals(1 / 2.0, REPORT.supportRecall(), 1e-9);
+        // Back again: B, C and E sent, B and C only support can fix; both sent.
+        assertEquals(2 / 3.0, REPORT.supportPrecisionWhenBack(), 1e-9);
+        assertEquals(1.0, REPORT.supportRecallWhenBack(), 1e-9);
+        String printed = REPORT.print(false);
+        assertTrue(printed.contains("support precision            0.500  (2 sent to support)"), printed);
+        assertTrue(printed.contains("when the failure comes back"), printed);
+        assertTrue(printed.contains("support precision          0.667  (3 sent to support)"), printed);
+    }
+
+    private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
+            Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack) {
+        LabelledFailure failure = new LabelledFailure(id, "https://example.org/" + id, "power-automate", null, null, null,
+                null, "message " + id, "en", new LabelledFailure.Label(labelled, resubmitSucceeds, supportOnly), null);
+        return new Outcome(failure, answered, resubmitAdvised, supportCalled, supportCalledWhenBack, "RULE-" + id);
+    }
+}
