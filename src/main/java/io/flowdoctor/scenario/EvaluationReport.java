@@ -114,19 +114,20 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                             o.failure().label().resubmitSucceeds() ? "would succeed" : "would not", o.category(),
                             o.primaryRule(), excerpt(o.failure().message()))));
             lines.add("  support misses (labelled: only support can fix / sent to support without it):");
-            outcomes.stream().filter(o -> o.supportCalled() != o.failure().label().supportOnly())
-                    .sorted(Comparator.comparing(o -> o.failure().id()))
-                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
-                            o.supportCalled() ? "sent without it" : "not sent", o.category(), o.primaryRule(),
-                            excerpt(o.failure().message()))));
+            supportMisses(Outcome::supportCalled).forEach(lines::add);
             lines.add("  support misses when the failure comes back:");
-            outcomes.stream().filter(o -> o.supportCalledWhenBack() != o.failure().label().supportOnly())
-                    .sorted(Comparator.comparing(o -> o.failure().id()))
-                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
-                            o.supportCalledWhenBack() ? "sent without it" : "not sent", o.category(), o.primaryRule(),
-                            excerpt(o.failure().message()))));
+            supportMisses(Outcome::supportCalledWhenBack).forEach(lines::add);
         }
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private List<String> supportMisses(Predicate<Outcome> called) {
+        return outcomes.stream().filter(o -> called.test(o) != o.failure().label().supportOnly())
+                .sorted(Comparator.comparing(o -> o.failure().id()))
+                .map(o -> String.format(Locale.ROOT, "    %s %s, %s (%s): %s", o.failure().id(),
+                        called.test(o) ? "sent without it" : "not sent", o.category(), o.primaryRule(),
+                        excerpt(o.failure().message())))
+                .toList();
     }
 
     private static String excerpt(String message) {

@@ -50,6 +50,19 @@ class EvaluationReportTest {
         assertTrue(printed.contains("support precision          0.667  (3 sent to support)"), printed);
     }
 
+    @Test
+    void theMissesListEverySupportMissForTheFirstFailureAndWhenItComesBack() {
+        List<String> lines = REPORT.print(true).lines().toList();
+        int first = lines.indexOf("  support misses (labelled: only support can fix / sent to support without it):");
+        int back = lines.indexOf("  support misses when the failure comes back:");
+        assertEquals(
+                List.of("    B not sent, UNKNOWN (RULE-B): message B",
+                        "    E sent without it, ACTION_CONFIGURATION (RULE-E): message E"),
+                lines.subList(first + 1, back));
+        assertEquals(List.of("    E sent without it, ACTION_CONFIGURATION (RULE-E): message E"),
+                lines.subList(back + 1, lines.size()));
+    }
+
     private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
             Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack) {
         LabelledFailure failure = new LabelledFailure(id, "https://example.org/" + id, "power-automate", null, null, null,
