@@ -128,7 +128,7 @@ public class RuleBaseManager {
         try {
             // The files of the serving version need no compile, and a version that passed its gate before (an
             // edit undone) serves from its compiled form: only a version never gated is compiled and gated.
-            if (filesAre(active.current())) {
+            if (filesDescribe(active.current())) {
                 return unchanged(active.current().version(), afterRejection);
             }
             RuleBase candidate = compiled.load(config.rulesDir(), config.knowledgeBaseDir())
@@ -195,7 +195,7 @@ public class RuleBaseManager {
         for (int attempt = 1;; attempt++) {
             RuleBase ruleBase = RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
                     RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
-            if (attempt == COMPILES_UNTIL_SETTLED || filesAre(ruleBase)) {
+            if (attempt == COMPILES_UNTIL_SETTLED || filesDescribe(ruleBase)) {
                 return ruleBase;
             }
             LOG.infof("The files changed while rule base %s was compiled: compiling them again", ruleBase.version());
@@ -203,12 +203,12 @@ public class RuleBaseManager {
     }
 
     private void keepCompiled(RuleBase ruleBase) {
-        if (filesAre(ruleBase)) {
+        if (filesDescribe(ruleBase)) {
             compiled.store(ruleBase);
         }
     }
 
-    private boolean filesAre(RuleBase ruleBase) {
+    private boolean filesDescribe(RuleBase ruleBase) {
         return CompiledRuleBases.current(ruleBase, config.rulesDir(), config.knowledgeBaseDir());
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -81,7 +82,9 @@ public final class CompiledRuleBases {
 
     /**
      * The rule base the files describe now, read from its compiled form, when that version passed its gate
-     * before and everything it was compiled with is unchanged; empty otherwise (the reason is logged).
+     * before and everything it was compiled with is unchanged; empty otherwise (the reason is logged). The texts are
+     * read from the files, so the files must still be that version once they are read. A version read counts as
+     * written now when the oldest forms are removed: the one that serves, or served last, stays.
      */
     public Optional<RuleBase> load(Path rulesDirectory, Path knowledgeDirectory) {
         if (!Files.isDirectory(rulesDirectory) || !Files.isDirectory(knowledgeDirectory)) {
@@ -98,11 +101,25 @@ public final class CompiledRuleBases {
             LOG.infof("Rule base %s has no compiled form yet: compiling and checking it", version);
             return Optional.empty();
         }
+        Optional<RuleBase> read;
         try {
-            return read(file, version, knowledgeDirectory);
+            read = read(file, version, knowledgeDirectory);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             LOG.warnf("The compiled form of rule base %s cannot be used (%s): compiling and checking it", version, e);
             return Optional.empty();
+        }
+        if (read.isPresent() && !current(read.get(), rulesDirectory, knowledgeDirectory)) {
+            return refused(version, "the files changed while it was read");
+        }
+        read.ifPresent(used -> markUsed(file));
+        return read;
+    }
+
+    private static void markUsed(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debugf("Could not mark %s as used: %s", file, e);
         }
     }
 
@@ -242,7 +259,7 @@ public final class CompiledRuleBases {
         return bytes.toByteArray();
     }
 
-    /** Removes the oldest compiled forms beyond {@link #KEPT}, never the one just written. */
+    /** Removes the compiled forms written or read longest ago beyond {@link #KEPT}, never the one just written. */
     private void prune(Path written) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {

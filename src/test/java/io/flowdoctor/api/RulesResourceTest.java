@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,7 +184,9 @@ class RulesResourceTest {
 
     @Test
     void aVersionThatPassedItsGateBeforeServesAgainFromItsCompiledForm() throws IOException {
-        String edited = originals.get(MANAGER_TIPS).replace(MANAGER_TITLE, MANAGER_TITLE + " (again)");
+        // A title of this run's own: the data directory, and the compiled forms in it, outlive a run of the tests.
+        String suffix = " (again " + UUID.randomUUID() + ")";
+        String edited = originals.get(MANAGER_TIPS).replace(MANAGER_TITLE, MANAGER_TITLE + suffix);
         Files.writeString(MANAGER_TIPS, edited);
         String editedVersion = awaitNewVersion(startVersion);
         given().when().get("/api/v1/rules/status").then().body("serving.loadedFrom", equalTo("COMPILED"));
@@ -194,7 +197,7 @@ class RulesResourceTest {
         Files.writeString(MANAGER_TIPS, edited);
         assertEquals(editedVersion, awaitNewVersion(startVersion));
         given().when().get("/api/v1/rules/status").then().body("serving.loadedFrom", equalTo("CACHE"));
-        assertEquals(MANAGER_TITLE.substring("en: ".length()) + " (again)",
+        assertEquals(MANAGER_TITLE.substring("en: ".length()) + suffix,
                 diagnose(MANAGER_FAILURE).getString("recommendations[0].title"));
     }
 

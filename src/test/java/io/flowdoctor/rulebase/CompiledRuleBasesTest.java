@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +45,31 @@ class CompiledRuleBasesTest {
         assertEquals(compiled.outlines(), read.outlines());
         assertEquals(java.util.List.of(),
                 ScenarioRunner.failures(read, ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))));
+    }
+
+    @Test
+    void theVersionReadLastIsKeptWhenNewerVersionsAreWritten() throws IOException {
+        RuleBase compiled = ProjectRuleBase.get();
+        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
+        cache.store(compiled);
+        // Written two hours ago, and other versions since: by age alone it would be the first to go.
+        Path served = cache.file(compiled.version());
+        Files.setLastModifiedTime(served, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        for (String other : List.of("older-1", "older-2", "older-3")) {
+            Path file = cache.file(other);
+            Files.write(file, new byte[] { 1 });
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        }
+
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isPresent());
+        cache.store(new RuleBase(compiled.kieBase(), compiled.knowledge(), "newer", compiled.rulesByKey(), compiled.outlines(),
+                Instant.now(), EvaluationBounds.DEFAULT, RuleBase.Origin.COMPILED));
+
+        assertTrue(Files.exists(served), "the version read last is kept");
+        assertTrue(Files.exists(cache.file("newer")));
+        try (Stream<Path> kept = Files.list(data.resolve("compiled-rules"))) {
+            assertEquals(CompiledRuleBases.KEPT, kept.count());
+        }
     }
 
     @Test
