@@ -50,8 +50,7 @@ class CompiledRuleBasesTest {
     @Test
     void theVersionReadLastIsKeptWhenNewerVersionsAreWritten() throws IOException {
         RuleBase compiled = ProjectRuleBase.get();
-        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
-        cache.store(compiled);
+        CompiledRuleBases cache = storedIn(compiled);
         // Written two hours ago, and other versions since: by age alone it would be the first to go.
         Path served = cache.file(compiled.version());
         Files.setLastModifiedTime(served, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
@@ -75,8 +74,7 @@ class CompiledRuleBasesTest {
     @Test
     void aDamagedFileOrAnotherVersionIsNotUsed() throws IOException {
         RuleBase compiled = ProjectRuleBase.get();
-        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
-        cache.store(compiled);
+        CompiledRuleBases cache = storedIn(compiled);
         Path file = cache.file(compiled.version());
 
         byte[] bytes = Files.readAllBytes(file);
@@ -97,5 +95,12 @@ class CompiledRuleBasesTest {
         Optional<RuleBase> changed = cache.load(rules, ProjectRuleBase.KNOWLEDGE);
         assertTrue(changed.isEmpty(), "a changed rule set is another version, compiled and gated");
         assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isPresent(), "the kept one still serves");
+    }
+
+    /** A store in this test's data directory that holds the compiled form of the rule base. */
+    private CompiledRuleBases storedIn(RuleBase compiled) {
+        CompiledRuleBases cache = new CompiledRuleBases(data.resolve("compiled-rules"), LOADER, EvaluationBounds.DEFAULT);
+        cache.store(compiled);
+        return cache;
     }
 }
