@@ -73,11 +73,7 @@ public class RuleBaseManager {
                 .map(read -> read.ruleBase().filter(ruleBase -> CompiledRuleBases.current(ruleBase, config.rulesDir(),
                         config.knowledgeBaseDir())))
                 .orElseGet(() -> compiled.load(config.rulesDir(), config.knowledgeBaseDir()));
-        RuleBase ruleBase = kept.orElseGet(() -> {
-            RuleBase checked = compileAndCheck();
-            keepCompiled(checked);
-            return checked;
-        });
+        RuleBase ruleBase = kept.orElseGet(this::compileCheckAndKeep);
         active.activate(ruleBase);
         LOG.infof("Rule base %s serves: %d rules from %s (%s)", ruleBase.version(), ruleBase.allRules().size(),
                 config.rulesDir().toAbsolutePath().normalize(),
@@ -132,15 +128,12 @@ public class RuleBaseManager {
                 return unchanged(active.current().version(), afterRejection);
             }
             RuleBase candidate = compiled.load(config.rulesDir(), config.knowledgeBaseDir())
-                    .orElseGet(this::compileAndCheck);
+                    .orElseGet(this::compileCheckAndKeep);
             if (candidate.version().equals(active.current().version())) {
                 return unchanged(candidate.version(), afterRejection);
             }
             RuleBase previous = active.current();
             active.activate(candidate);
-            if (candidate.origin() != RuleBase.Origin.CACHE) {
-                keepCompiled(candidate);
-            }
             replays.activated(previous, candidate);
             registry.counter("flowdoctor.rulebase.reloads", "outcome", "activated").increment();
             String message = afterRejection
@@ -188,23 +181,22 @@ public class RuleBaseManager {
     }
 
     /**
-     * A version is named before its files are read, so an edit while it compiles leaves a rule base named after other
-     * content: such a one is compiled again, and only one whose name still matches the files is kept compiled.
+     * Compiles and gates the files, and keeps the compiled form. A version is named before its files are read, so an
+     * edit while it compiles leaves a rule base named after other content: such a one is compiled again, and only one
+     * whose name still matches the files is kept.
      */
-    private RuleBase compileAndCheck() {
+    private RuleBase compileCheckAndKeep() {
         for (int attempt = 1;; attempt++) {
             RuleBase ruleBase = RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
                     RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
-            if (attempt == COMPILES_UNTIL_SETTLED || filesDescribe(ruleBase)) {
+            if (filesDescribe(ruleBase)) {
+                compiled.store(ruleBase);
+                return ruleBase;
+            }
+            if (attempt == COMPILES_UNTIL_SETTLED) {
                 return ruleBase;
             }
             LOG.infof("The files changed while rule base %s was compiled: compiling them again", ruleBase.version());
-        }
-    }
-
-    private void keepCompiled(RuleBase ruleBase) {
-        if (filesDescribe(ruleBase)) {
-            compiled.store(ruleBase);
         }
     }
 

@@ -108,10 +108,13 @@ public final class CompiledRuleBases {
             LOG.warnf("The compiled form of rule base %s cannot be used (%s): compiling and checking it", version, e);
             return Optional.empty();
         }
-        if (read.isPresent() && !current(read.get(), rulesDirectory, knowledgeDirectory)) {
+        if (read.isEmpty()) {
+            return read;
+        }
+        if (!current(read.get(), rulesDirectory, knowledgeDirectory)) {
             return refused(version, "the files changed while it was read");
         }
-        read.ifPresent(used -> markUsed(file));
+        markUsed(file);
         return read;
     }
 

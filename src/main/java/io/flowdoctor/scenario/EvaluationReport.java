@@ -94,7 +94,7 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                 outcomes.stream().filter(Outcome::supportCalled).count()));
         lines.add(String.format(Locale.ROOT, "  support recall               %.3f  (%d only support can fix)", supportRecall(),
                 outcomes.stream().filter(o -> o.failure().label().supportOnly()).count()));
-        lines.add(String.format(Locale.ROOT, "  when the failure comes back (the third time within the hour):"));
+        lines.add("  when the failure comes back (the third time within the hour):");
         lines.add(String.format(Locale.ROOT, "    support precision          %.3f  (%d sent to support)",
                 supportPrecisionWhenBack(),
                 outcomes.stream().filter(Outcome::supportCalledWhenBack).count()));

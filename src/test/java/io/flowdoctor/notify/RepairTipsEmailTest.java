@@ -1,5 +1,6 @@
 package io.flowdoctor.notify;
 
+import static io.flowdoctor.notify.GreenMailResource.messagesTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -147,10 +148,6 @@ class RepairTipsEmailTest {
 
     private static String newOwner() {
         return "owner-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static List<MimeMessage> messagesTo(String owner) {
-        return GreenMailResource.messagesTo(owner);
     }
 
     private static List<MimeMessage> awaitMessages(String owner, int count) {
