@@ -72,7 +72,7 @@ public class RuleBaseManager {
                 config.rulesDir(), config.knowledgeBaseDir(), config.evaluation().bounds()))
                 .map(read -> read.ruleBase().filter(ruleBase -> CompiledRuleBases.current(ruleBase, config.rulesDir(),
                         config.knowledgeBaseDir())))
-                .orElseGet(() -> compiled.load(config.rulesDir(), config.knowledgeBaseDir()));
+                .orElseGet(this::readKept);
         RuleBase ruleBase = kept.orElseGet(this::compileCheckAndKeep);
         active.activate(ruleBase);
         LOG.infof("Rule base %s serves: %d rules from %s (%s)", ruleBase.version(), ruleBase.allRules().size(),
@@ -127,8 +127,7 @@ public class RuleBaseManager {
             if (filesDescribe(active.current())) {
                 return unchanged(active.current().version(), afterRejection);
             }
-            RuleBase candidate = compiled.load(config.rulesDir(), config.knowledgeBaseDir())
-                    .orElseGet(this::compileCheckAndKeep);
+            RuleBase candidate = readKept().orElseGet(this::compileCheckAndKeep);
             if (candidate.version().equals(active.current().version())) {
                 return unchanged(candidate.version(), afterRejection);
             }
@@ -198,6 +197,12 @@ public class RuleBaseManager {
             }
             LOG.infof("The files changed while rule base %s was compiled: compiling them again", ruleBase.version());
         }
+    }
+
+    /** The compiled form kept for the files' version, when it reads and still answers its scenarios. */
+    private Optional<RuleBase> readKept() {
+        return compiled.load(config.rulesDir(), config.knowledgeBaseDir())
+                .filter(read -> RuleBaseCheck.answersItsScenarios(read, config.knowledgeBaseDir()));
     }
 
     private boolean filesDescribe(RuleBase ruleBase) {

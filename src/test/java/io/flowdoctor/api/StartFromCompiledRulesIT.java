@@ -53,6 +53,8 @@ class StartFromCompiledRulesIT {
                     .body("ruleSetVersion", equalTo(version));
             assertTrue(service.logSince(logBefore).contains("(rule-base-early-read) Rule base " + version
                     + " read from its compiled form"), "read while the database and the extensions start");
+            assertTrue(service.logSince(logBefore).contains("(rule-base-early-read) Rule base " + version
+                    + " read from its compiled form answers the first scenario of each"), "proved before it serves");
             System.out.println("Second start, unchanged rules: ready after " + toReady.toMillis() + " ms");
         }
 

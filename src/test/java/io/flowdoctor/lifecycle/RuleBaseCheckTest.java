@@ -1,6 +1,7 @@
 package io.flowdoctor.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,18 @@ class RuleBaseCheckTest {
         var ruleBase = RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE,
                 getClass().getClassLoader());
         assertEquals(ProjectRuleBase.get().version(), ruleBase.version());
+    }
+
+    @Test
+    void aRuleBaseReadFromItsCompiledFormIsProvedOnTheFirstScenarioOfEachFile() {
+        assertTrue(RuleBaseCheck.answersItsScenarios(ProjectRuleBase.get(), ProjectRuleBase.KNOWLEDGE));
+
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("scenarios/platform/authentication.yaml"),
+                "      category: AUTHENTICATION\n      primaryRule: AUTH-001",
+                "      category: DATA\n      primaryRule: AUTH-001");
+        assertFalse(RuleBaseCheck.answersItsScenarios(ProjectRuleBase.get(), knowledge),
+                "a first case that no longer holds refuses the read");
     }
 
     @Test
