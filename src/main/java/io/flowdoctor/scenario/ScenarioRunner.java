@@ -13,7 +13,6 @@ import io.flowdoctor.diagnosis.FailureHistory;
 import io.flowdoctor.diagnosis.RunReport;
 import io.flowdoctor.knowledge.Language;
 import io.flowdoctor.rulebase.RuleBase;
-import io.flowdoctor.rulebase.RuleEvaluationOverrun;
 import io.flowdoctor.rulebase.RuleRef;
 
 /** Runs a scenario against a rule base and lists every way the diagnosis differs from what was expected. */
@@ -35,16 +34,7 @@ public final class ScenarioRunner {
                 : given.firstFailedAt() == null ? new FailureHistory(given.failureCount(), failedAt, given.failuresInLastHour())
                         : given;
         Language language = Language.resolve(scenario.locale(), null);
-        try {
-            return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
-        } catch (RuleEvaluationOverrun e) {
-            if (e.bound() != RuleEvaluationOverrun.Bound.TIME) {
-                throw e;
-            }
-            // A cold JVM loads and compiles classes on the evaluating thread, which counts as its CPU time: a rule
-            // base is only held to its time budget when a second evaluation of the same case overruns it too.
-            return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
-        }
+        return Diagnoser.diagnose(ruleBase, dated, language, history, Diagnoser.Options.plain());
     }
 
     /** Every case of every file that does not hold, with each way it differs. */

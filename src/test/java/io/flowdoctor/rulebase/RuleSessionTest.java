@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +96,27 @@ class RuleSessionTest {
 
         assertEquals(List.of("WAIT-001"),
                 ruleBase.evaluate(List.of(BAD_GATEWAY)).firedRules().stream().map(RuleRef::ruleId).toList());
+    }
+
+    @Test
+    void workThatTheFirstEvaluationAloneDoesIsNotHeldAgainstTheTimeBudget() throws IOException {
+        // Stands for the classes a cold JVM loads and compiles on the thread of a rule base's first evaluations.
+        String done = "flowdoctor.test.cold-work." + UUID.randomUUID();
+        RuleBase ruleBase = ruleBaseWith("cold.drl", "A rule whose first firing works long", "COLD-001",
+                "FailedAction(statusCode == 502)",
+                """
+                        if (System.getProperty("%s") == null) {
+                            System.setProperty("%s", "done");
+                            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                            long until = threads.getCurrentThreadCpuTime() + 600000000L;
+                            while (threads.getCurrentThreadCpuTime() < until) { }
+                        }"""
+                        .formatted(done, done),
+                new EvaluationBounds(Integer.MAX_VALUE - 1, Duration.ofMillis(200)));
+
+        assertEquals(List.of("COLD-001"),
+                ruleBase.evaluate(List.of(BAD_GATEWAY)).firedRules().stream().map(RuleRef::ruleId).toList());
+        assertEquals("done", System.getProperty(done), "the first evaluation did the long work");
     }
 
     @Test
