@@ -120,6 +120,10 @@ public interface FlowDoctorConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    /** The compiled form of each rule-base version that passed its gate; instances may share it. */
+    @WithDefault("${flowdoctor.data-dir}/compiled-rules")
+    Path compiledRulesDir();
+
     /**
      * Link to resubmit a failed run, with {environmentId}, {flowId} and {runId}; none when unset, and
      * none for a run that lacks one of the ids.

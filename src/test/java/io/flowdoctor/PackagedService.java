@@ -31,6 +31,12 @@ import io.restassured.specification.RequestSpecification;
 public final class PackagedService implements AutoCloseable {
 
     private static final Path BUILT = Path.of("target", "quarkus-app");
+    /**
+     * The services of a test run share the compiled form of the rules, as instances of one service may: the first
+     * start compiles and gates them, the others read it (a test that sets flowdoctor.compiled-rules-dir keeps its own).
+     */
+    private static final Path SHARED_COMPILED_RULES = Path.of("target", "it-compiled-rules").toAbsolutePath();
+    private static final String COMPILED_RULES_DIR = "flowdoctor.compiled-rules-dir";
     private static Path jar;
     private static final String JDBC_URL = System.getProperty("flowdoctor.it.jdbc-url", "");
     private static final String JDBC_USER = System.getProperty("flowdoctor.it.jdbc-user", "postgres");
@@ -64,6 +70,9 @@ public final class PackagedService implements AutoCloseable {
             command.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + JDBC_URL + (JDBC_URL.contains("?") ? "&" : "?")
                     + "currentSchema=" + schemaName(), "-Dquarkus.datasource.username=" + JDBC_USER,
                     "-Dquarkus.datasource.password=" + JDBC_PASSWORD));
+        }
+        if (settings.stream().noneMatch(setting -> setting.startsWith(COMPILED_RULES_DIR + "="))) {
+            command.add("-D" + COMPILED_RULES_DIR + "=" + SHARED_COMPILED_RULES);
         }
         settings.forEach(setting -> command.add("-D" + setting));
         command.addAll(List.of("-jar", jar().toString()));

@@ -53,7 +53,7 @@ public class EarlyRuleBaseRead {
             // application.properties names each of these; a value missing or unconvertible here means no early read.
             Config config = ConfigProvider.getConfig();
             from = new Source(
-                    Path.of(config.getValue("flowdoctor.data-dir", String.class)).resolve(RuleBaseManager.COMPILED_RULES),
+                    Path.of(config.getValue("flowdoctor.compiled-rules-dir", String.class)),
                     Path.of(config.getValue("flowdoctor.rules-dir", String.class)),
                     Path.of(config.getValue("flowdoctor.knowledge-base-dir", String.class)),
                     new EvaluationBounds(config.getValue("flowdoctor.evaluation.max-firings", Integer.class),

@@ -33,8 +33,6 @@ import io.quarkus.runtime.StartupEvent;
 public class RuleBaseManager {
 
     private static final Logger LOG = Logger.getLogger(RuleBaseManager.class);
-    /** Under the data directory: the compiled form of the versions that passed their gate. */
-    static final String COMPILED_RULES = "compiled-rules";
     /** Compiles of one reload while the files keep changing under it; the reload of the last edit follows anyway. */
     private static final int COMPILES_UNTIL_SETTLED = 3;
 
@@ -59,7 +57,7 @@ public class RuleBaseManager {
         this.active = active;
         this.registry = registry;
         this.replays = replays;
-        this.compiled = new CompiledRuleBases(config.dataDir().resolve(COMPILED_RULES), RuleBaseManager.class.getClassLoader(),
+        this.compiled = new CompiledRuleBases(config.compiledRulesDir(), RuleBaseManager.class.getClassLoader(),
                 config.evaluation().bounds());
     }
 
@@ -68,7 +66,7 @@ public class RuleBaseManager {
      * any other is compiled and gated, and its compiled form kept for the next start.
      */
     void loadAtStartup(@Observes StartupEvent startup, EarlyRuleBaseRead early) {
-        Optional<RuleBase> kept = early.take(new EarlyRuleBaseRead.Source(config.dataDir().resolve(COMPILED_RULES),
+        Optional<RuleBase> kept = early.take(new EarlyRuleBaseRead.Source(config.compiledRulesDir(),
                 config.rulesDir(), config.knowledgeBaseDir(), config.evaluation().bounds()))
                 .map(read -> read.ruleBase().filter(ruleBase -> CompiledRuleBases.current(ruleBase, config.rulesDir(),
                         config.knowledgeBaseDir())))

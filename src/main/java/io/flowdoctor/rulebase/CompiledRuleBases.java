@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -163,7 +164,8 @@ public final class CompiledRuleBases {
                 out.write(catalog);
             }
             Path file = file(ruleBase.version());
-            Path partial = directory.resolve(ruleBase.version() + SUFFIX + ".partial");
+            // Instances that share the directory may keep the same version at once: each writes a file of its own.
+            Path partial = directory.resolve(ruleBase.version() + SUFFIX + "." + UUID.randomUUID() + ".partial");
             OwnerOnlyFiles.write(partial, bytes.toByteArray());
             try {
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
