@@ -71,7 +71,7 @@ public class EarlyRuleBaseRead {
         CompiledRuleBases compiled = new CompiledRuleBases(from.compiled(), EarlyRuleBaseRead.class.getClassLoader(),
                 from.bounds());
         pending.set(new Pending(from, CompletableFuture.supplyAsync(() -> compiled.load(from.rules(), from.knowledge())
-                .filter(read -> RuleBaseCheck.answersItsScenarios(read, from.knowledge())),
+                .filter(read -> RuleBaseCheck.answersItsFirstScenario(read, from.knowledge())),
                 task -> {
                     Thread thread = new Thread(task, "rule-base-early-read");
                     thread.setDaemon(true);

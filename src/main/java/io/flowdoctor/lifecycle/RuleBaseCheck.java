@@ -92,32 +92,32 @@ public final class RuleBaseCheck {
     }
 
     /**
-     * Whether a rule base read from its compiled form still answers the first scenario of every scenario file as
-     * its gate found it did. The read is proved on a case of every family before it serves, and the classes Drools
-     * loads and compiles at a rule base's first evaluations are loaded then, not on the thread of the first request,
-     * whose CPU time is held to the time budget. (All scenarios would take seconds more of every start.)
+     * Whether a rule base read from its compiled form still answers the first scenario of the first scenario file as
+     * its gate found it did: a form that reads but does not evaluate never serves. One case proves the read and
+     * loads most of what Drools prepares at a rule base's first evaluation; more would add to every start.
      */
-    public static boolean answersItsScenarios(RuleBase ruleBase, Path knowledgeDirectory) {
+    public static boolean answersItsFirstScenario(RuleBase ruleBase, Path knowledgeDirectory) {
         long started = System.nanoTime();
         List<ScenarioAnswer> answers;
         try {
-            List<ScenarioFile> firstOfEach = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios")).stream()
-                    .map(file -> new ScenarioFile(file.file(), file.family(), file.cases().stream().limit(1).toList()))
+            List<ScenarioFile> first = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios")).stream()
+                    .filter(file -> !file.cases().isEmpty()).limit(1)
+                    .map(file -> new ScenarioFile(file.file(), file.family(), file.cases().subList(0, 1)))
                     .toList();
-            answers = ScenarioAnswer.of(ruleBase, firstOfEach);
+            answers = ScenarioAnswer.of(ruleBase, first);
         } catch (RuntimeException e) {
-            LOG.infof("Rule base %s read from its compiled form does not answer its scenarios (%s): compiling and"
+            LOG.infof("Rule base %s read from its compiled form does not answer its first scenario (%s): compiling and"
                     + " checking it", ruleBase.version(), e);
             return false;
         }
         List<ScenarioFailure> failures = ScenarioRunner.failures(answers);
         if (!failures.isEmpty()) {
-            LOG.infof("Rule base %s read from its compiled form fails %d scenario(s), the first %s: compiling and"
-                    + " checking it", ruleBase.version(), failures.size(), failures.get(0));
+            LOG.infof("Rule base %s read from its compiled form fails its first scenario, %s: compiling and checking it",
+                    ruleBase.version(), failures.get(0));
             return false;
         }
-        LOG.infof("Rule base %s read from its compiled form answers the first scenario of each of its %d scenario"
-                + " files (%d ms)", ruleBase.version(), answers.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Rule base %s read from its compiled form answers its first scenario (%d ms)", ruleBase.version(),
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 

@@ -197,10 +197,10 @@ public class RuleBaseManager {
         }
     }
 
-    /** The compiled form kept for the files' version, when it reads and still answers its scenarios. */
+    /** The compiled form kept for the files' version, when it reads and still answers its first scenario. */
     private Optional<RuleBase> readKept() {
         return compiled.load(config.rulesDir(), config.knowledgeBaseDir())
-                .filter(read -> RuleBaseCheck.answersItsScenarios(read, config.knowledgeBaseDir()));
+                .filter(read -> RuleBaseCheck.answersItsFirstScenario(read, config.knowledgeBaseDir()));
     }
 
     private boolean filesDescribe(RuleBase ruleBase) {

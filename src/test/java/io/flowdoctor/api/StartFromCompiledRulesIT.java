@@ -57,7 +57,7 @@ class StartFromCompiledRulesIT {
             assertTrue(service.logSince(logBefore).contains("(rule-base-early-read) Rule base " + version
                     + " read from its compiled form"), "read while the database and the extensions start");
             assertTrue(service.logSince(logBefore).contains("(rule-base-early-read) Rule base " + version
-                    + " read from its compiled form answers the first scenario of each"), "proved before it serves");
+                    + " read from its compiled form answers its first scenario"), "proved before it serves");
             System.out.println("Second start, unchanged rules: ready after " + toReady.toMillis() + " ms");
         }
 
