@@ -20,6 +20,7 @@ import io.flowdoctor.lifecycle.RuleBaseRejected.Rejection;
 import io.flowdoctor.rulebase.ActiveRuleBase;
 import io.flowdoctor.rulebase.CompiledRuleBases;
 import io.flowdoctor.rulebase.RuleBase;
+import io.flowdoctor.rulebase.RuleFilesStamp;
 import io.flowdoctor.rulebase.RuleProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -180,13 +181,15 @@ public class RuleBaseManager {
     /**
      * Compiles and gates the files, and keeps the compiled form. A version is named before its files are read, so an
      * edit while it compiles leaves a rule base named after other content: such a one is compiled again, and only one
-     * whose name still matches the files is kept.
+     * compiled while nothing was written, and whose name still matches the files, is kept. (An edit undone while the
+     * compile read the files leaves the content as it was named, but not the modification times.)
      */
     private RuleBase compileCheckAndKeep() {
         for (int attempt = 1;; attempt++) {
+            RuleFilesStamp before = RuleFilesStamp.of(config.rulesDir(), config.knowledgeBaseDir());
             RuleBase ruleBase = RuleBaseCheck.compileAndCheck(config.rulesDir(), config.knowledgeBaseDir(),
                     RuleBaseManager.class.getClassLoader(), config.evaluation().bounds());
-            if (filesDescribe(ruleBase)) {
+            if (before.equals(RuleFilesStamp.of(config.rulesDir(), config.knowledgeBaseDir())) && filesDescribe(ruleBase)) {
                 compiled.store(ruleBase);
                 return ruleBase;
             }
