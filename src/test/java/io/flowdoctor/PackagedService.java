@@ -32,8 +32,9 @@ public final class PackagedService implements AutoCloseable {
 
     private static final Path BUILT = Path.of("target", "quarkus-app");
     /**
-     * The services of a test run share the compiled form of the rules, as instances of one service may: the first
-     * start compiles and gates them, the others read it (a test that sets flowdoctor.compiled-rules-dir keeps its own).
+     * The services of the tests share the compiled form of the rules, as instances of one service may: the first start
+     * since target/ was cleaned compiles and gates them, the others read it (a test that sets
+     * flowdoctor.compiled-rules-dir keeps its own; StartFromCompiledRulesIT starts from none).
      */
     private static final Path SHARED_COMPILED_RULES = Path.of("target", "it-compiled-rules").toAbsolutePath();
     private static final String COMPILED_RULES_DIR = "flowdoctor.compiled-rules-dir";

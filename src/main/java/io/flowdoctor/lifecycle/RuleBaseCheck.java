@@ -105,7 +105,7 @@ public final class RuleBaseCheck {
                     .map(file -> new ScenarioFile(file.file(), file.family(), file.cases().subList(0, 1)))
                     .toList();
             answers = ScenarioAnswer.of(ruleBase, first);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.infof("Rule base %s read from its compiled form does not answer its first scenario (%s): compiling and"
                     + " checking it", ruleBase.version(), e);
             return false;

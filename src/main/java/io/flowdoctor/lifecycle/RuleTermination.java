@@ -15,8 +15,8 @@ import io.flowdoctor.scenario.ScenarioAnswer;
 /**
  * Part of the reload gate: every evaluation of the rule base must stop within its bounds, on every
  * scenario's request and on probes built from each rule's own conditions. A rule that loops is named with
- * its file; the gate stops at the first loop, so a rule base that loops everywhere is rejected in one
- * time budget.
+ * its file; the gate stops at the first loop, so a rule base that loops everywhere is rejected within two
+ * time budgets (an evaluation over its budget is tried once more).
  */
 final class RuleTermination {
 

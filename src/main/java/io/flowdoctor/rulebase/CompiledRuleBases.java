@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -102,6 +104,10 @@ public final class CompiledRuleBases {
             LOG.infof("Rule base %s has no compiled form yet: compiling and checking it", version);
             return Optional.empty();
         }
+        if (writableByOthers(file) || writableByOthers(directory)) {
+            // What the file holds is loaded as code: only this service's own user may have written it.
+            return refused(version, "its file or directory may be written by users other than its owner");
+        }
         Optional<RuleBase> read;
         try {
             read = read(file, version, knowledgeDirectory);
@@ -117,6 +123,19 @@ public final class CompiledRuleBases {
         }
         markUsed(file);
         return read;
+    }
+
+    /** Whether POSIX permissions let the group or others write the path (false where the file system has none). */
+    private static boolean writableByOthers(Path path) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            return permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException noPosix) {
+            return false;
+        } catch (IOException unreadable) {
+            return true;
+        }
     }
 
     private static void markUsed(Path file) {
@@ -166,11 +185,15 @@ public final class CompiledRuleBases {
             Path file = file(ruleBase.version());
             // Instances that share the directory may keep the same version at once: each writes a file of its own.
             Path partial = directory.resolve(ruleBase.version() + SUFFIX + "." + UUID.randomUUID() + ".partial");
-            OwnerOnlyFiles.write(partial, bytes.toByteArray());
             try {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+                OwnerOnlyFiles.write(partial, bytes.toByteArray());
+                try {
+                    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(partial); // left only when the write or the move failed
             }
             prune(file);
         } catch (IOException | RuntimeException e) {

@@ -2,11 +2,13 @@ package io.flowdoctor.rulebase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +47,23 @@ class CompiledRuleBasesTest {
         assertEquals(compiled.outlines(), read.outlines());
         assertEquals(java.util.List.of(),
                 ScenarioRunner.failures(read, ScenarioLoader.load(ProjectRuleBase.KNOWLEDGE.resolve("scenarios"))));
+    }
+
+    @Test
+    void aFormThatOthersMayWriteIsRefusedAndNoPartialFileIsLeft() throws IOException {
+        RuleBase compiled = ProjectRuleBase.get();
+        CompiledRuleBases cache = storedIn(compiled);
+        Path file = cache.file(compiled.version());
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "only the kept form, no partial file");
+        }
+        assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isEmpty(), "what it holds is loaded as code");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(cache.load(ProjectRuleBase.RULES, ProjectRuleBase.KNOWLEDGE).isPresent());
     }
 
     @Test
