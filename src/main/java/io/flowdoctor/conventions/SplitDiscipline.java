@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,9 +60,17 @@ final class SplitDiscipline {
         Set<String> messages = split.cases().stream().map(c -> NormalForm.text(c.message())).collect(Collectors.toSet());
         Path developmentFile = evaluation.resolve("development.yaml");
         if (Files.isRegularFile(developmentFile)) {
-            CorpusEvaluation.load(developmentFile).cases().stream().filter(c -> messages.contains(NormalForm.text(c.message())))
-                    .forEach(c -> problems.add(new RuleProblem(DisplayPath.of(knowledge, developmentFile), 0,
+            String development = DisplayPath.of(knowledge, developmentFile);
+            List<LabelledFailure> developmentCases = CorpusEvaluation.load(developmentFile).cases();
+            developmentCases.stream().filter(c -> messages.contains(NormalForm.text(c.message())))
+                    .forEach(c -> problems.add(new RuleProblem(development, 0,
                             "case " + c.id() + " repeats a message of the test split")));
+            // A case is cited by its id (scenarios, sources, KNOWLEDGE.md): an id must name one case of either split.
+            Set<String> ids = new HashSet<>();
+            split.cases().forEach(c -> ids.add(c.id()));
+            developmentCases.stream().filter(c -> !ids.add(c.id())).map(LabelledFailure::id).distinct()
+                    .forEach(id -> problems.add(new RuleProblem(development, 0,
+                            "case id " + id + " is used twice; give the later case a free id")));
         }
         for (ScenarioFile file : scenarios) {
             for (Scenario scenario : file.cases()) {

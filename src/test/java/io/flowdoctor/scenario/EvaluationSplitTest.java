@@ -61,6 +61,15 @@ class EvaluationSplitTest {
                 problems.subList(0, 1));
     }
 
+    @Test
+    void aCaseIdUsedTwiceIsReported() {
+        Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
+        TestFiles.replace(knowledge.resolve("evaluation/development.yaml"), "- id: D-004\n", "- id: D-003\n");
+
+        assertEquals(List.of(new RuleProblem("knowledge-base/evaluation/development.yaml", 0,
+                "case id D-003 is used twice; give the later case a free id")), discipline(knowledge, SAMPLES));
+    }
+
     private static List<RuleProblem> discipline(Path knowledge, Path samples) {
         return Conventions.problems(Part.SPLIT_DISCIPLINE, ProjectRuleBase.RULES, knowledge, samples, null);
     }
