@@ -100,10 +100,9 @@ public final class RuleBaseCheck {
         long started = System.nanoTime();
         List<ScenarioAnswer> answers;
         try {
-            List<ScenarioFile> first = ScenarioLoader.load(knowledgeDirectory.resolve("scenarios")).stream()
-                    .filter(file -> !file.cases().isEmpty()).limit(1)
+            List<ScenarioFile> first = ScenarioLoader.first(knowledgeDirectory.resolve("scenarios"))
                     .map(file -> new ScenarioFile(file.file(), file.family(), file.cases().subList(0, 1)))
-                    .toList();
+                    .stream().toList();
             answers = ScenarioAnswer.of(ruleBase, first);
         } catch (RuntimeException | LinkageError e) {
             LOG.infof("Rule base %s read from its compiled form does not answer its first scenario (%s): compiling and"

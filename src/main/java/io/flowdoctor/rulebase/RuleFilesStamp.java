@@ -37,7 +37,7 @@ public record RuleFilesStamp(List<String> entries) {
     private static String stamp(Path path) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+            return attributes.size() + " " + attributes.lastModifiedTime(); // as fine as the file system keeps it
         } catch (IOException goneWhileListed) {
             return "gone";
         }

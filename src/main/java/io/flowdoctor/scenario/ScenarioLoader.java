@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,14 +28,35 @@ public final class ScenarioLoader {
     }
 
     public static List<ScenarioFile> load(Path scenariosDirectory) {
-        try (Stream<Path> paths = Files.walk(scenariosDirectory)) {
+        try {
             List<ScenarioFile> files = new ArrayList<>();
-            for (Path path : paths.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path path : yamlFiles(scenariosDirectory)) {
                 files.add(read(scenariosDirectory, path));
             }
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first file, in path order, that has a case; the files after it are not read. */
+    public static Optional<ScenarioFile> first(Path scenariosDirectory) {
+        try {
+            for (Path path : yamlFiles(scenariosDirectory)) {
+                ScenarioFile file = read(scenariosDirectory, path);
+                if (!file.cases().isEmpty()) {
+                    return Optional.of(file);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> yamlFiles(Path scenariosDirectory) throws IOException {
+        try (Stream<Path> paths = Files.walk(scenariosDirectory)) {
+            return paths.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 
