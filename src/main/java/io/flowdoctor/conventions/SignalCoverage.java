@@ -33,8 +33,9 @@ final class SignalCoverage {
         for (ScenarioFile file : files) {
             for (Scenario scenario : file.cases()) {
                 for (RunReport.ReportedAction action : scenario.request().actions()) {
-                    lexicon.signals(NormalForm.text(action.message())).forEach(match -> languagesBySignal
-                            .computeIfAbsent(match.signal(), signal -> new TreeSet<>()).add(match.language()));
+                    lexicon.signals(NormalForm.text(action.message()), Lexicon.compoundWords(action.message()))
+                            .forEach(match -> languagesBySignal
+                                    .computeIfAbsent(match.signal(), signal -> new TreeSet<>()).add(match.language()));
                 }
             }
         }

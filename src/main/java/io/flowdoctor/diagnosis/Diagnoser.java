@@ -146,7 +146,7 @@ public final class Diagnoser {
             facts.add(new FailingChange(action.name()));
         }
         Lexicon lexicon = knowledge.lexicon();
-        lexicon.signals(action.text())
+        lexicon.signals(action.text(), Lexicon.compoundWords(step.message()))
                 .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {

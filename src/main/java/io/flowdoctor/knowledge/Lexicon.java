@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,6 +60,11 @@ public final class Lexicon {
      */
     private static final Pattern JSON_KEY = Pattern.compile("\\\\?\"[\\p{L}\\p{N}_.@$-]{1,64}\\\\?\" ?:");
 
+    /** A token of two or more words run together in camel case ("TooManyRequests", "itemNotFound"). */
+    private static final Pattern CAMEL_CASE = Pattern
+            .compile("(?<![\\p{L}\\p{N}])\\p{L}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)+(?![\\p{L}\\p{N}])");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+
     private final List<Phrase> phrases;
     private final List<Pattern> codePatterns;
 
@@ -105,14 +111,46 @@ public final class Lexicon {
 
     /** Every signal the normalised message carries outside its JSON keys, each with the first phrase that produced it. */
     public List<Match> signals(String normalisedText) {
+        return signals(normalisedText, List.of());
+    }
+
+    /**
+     * Every signal the normalised message carries outside its JSON keys, and then those its compound words carry
+     * ({@link #compoundWords}), each with the first phrase that produced it.
+     */
+    public List<Match> signals(String normalisedText, List<String> compoundWords) {
         String words = normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
         Map<String, Match> found = new LinkedHashMap<>();
+        addSignals(words, found);
+        compoundWords.forEach(compound -> addSignals(compound, found));
+        return new ArrayList<>(found.values());
+    }
+
+    private void addSignals(String words, Map<String, Match> found) {
         for (Phrase phrase : phrases) {
             if (!found.containsKey(phrase.signal()) && phrase.foundIn(words)) {
                 found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
             }
         }
-        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The words that services run together into one token of a message, as phrases are written: "GatewayTimeout"
+     * and "nameAlreadyExists" say "gateway timeout" and "name already exists". Status names and error codes carry the cause in
+     * this form whatever the connector, so the
+     * lexicon's phrases are also looked for in them. JSON keys are left out, as in the message itself.
+     */
+    public static List<String> compoundWords(String rawText) {
+        if (rawText == null || rawText.isEmpty()) {
+            return List.of();
+        }
+        String text = rawText.indexOf('"') < 0 ? rawText : JSON_KEY.matcher(rawText).replaceAll(" ");
+        Set<String> compounds = new LinkedHashSet<>();
+        Matcher camel = CAMEL_CASE.matcher(text);
+        while (camel.find()) {
+            compounds.add(CAMEL_HUMP.matcher(camel.group()).replaceAll(" ").toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(compounds);
     }
 
     /** The error codes written inside the normalised message, lower case. */

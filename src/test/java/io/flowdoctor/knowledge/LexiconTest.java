@@ -72,11 +72,36 @@ class LexiconTest {
     }
 
     @Test
+    void wordsRunTogetherInCamelCaseAreReadAsWordsOutsideJsonKeys() {
+        assertEquals(List.of("gateway timeout", "name already exists"),
+                Lexicon.compoundWords("Status code 'GatewayTimeout', then nameAlreadyExists and GatewayTimeout again"));
+        assertEquals(List.of("item not found"),
+                Lexicon.compoundWords("{\"errorCode\": \"ItemNotFound\", \"requestId\": \"42\"}"));
+        assertEquals(List.of(), Lexicon.compoundWords("HTTP 404 NOT_FOUND, SQLException and a plain message"));
+        assertEquals(List.of(), Lexicon.compoundWords(null));
+    }
+
+    @Test
+    void aSignalFoundOnlyInACompoundWordIsAddedAfterThoseOfTheMessage() {
+        Lexicon lexicon = new Lexicon(
+                List.of(phrase("gateway-timeout", "en", "gateway timeout"), phrase("not-found", "en", "not found")),
+                List.of());
+        String raw = "The call failed: GatewayTimeout. Item not found";
+
+        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en")), lexicon.signals(NormalForm.text(raw)));
+        assertEquals(
+                List.of(new Lexicon.Match("not-found", "not found", "en"),
+                        new Lexicon.Match("gateway-timeout", "gateway timeout", "en")),
+                lexicon.signals(NormalForm.text(raw), Lexicon.compoundWords(raw)));
+    }
+
+    @Test
     void theProjectsLexiconFindsSignalsInSeveralLanguages() {
         Lexicon lexicon = KnowledgeBaseLoader.load(ProjectRuleBase.KNOWLEDGE).lexicon();
 
         assertTrue(names(lexicon, "toegang geweigerd. u hebt geen machtiging.").contains("permission-denied"));
-        assertTrue(names(lexicon, "zugriff verweigert").contains("permission-denied"));
+        assertTrue(names(lexicon, "zugriff verweigert").contains("access-refused"));
+        assertFalse(names(lexicon, "zugriff verweigert").contains("permission-denied"));
         assertTrue(names(lexicon, "the user does not have permission to read the file").contains("permission-denied"));
         assertFalse(names(lexicon, "the file was uploaded").contains("permission-denied"));
         assertTrue(lexicon.codes("{\"error\":{\"code\":\"invalidtemplate\",\"message\":\"x\"}}").contains("invalidtemplate"));
