@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -143,23 +144,24 @@ public final class KnowledgeBaseLoader {
             }
             root.fields().forEachRemaining(entry -> {
                 String key = entry.getKey();
-                String where = at(file, key + ":") + ": glossary entry '" + key + "'";
+                // Where the entry is in its file is looked up only when it is reported: looking costs a read of the file.
+                Supplier<String> where = () -> at(file, key + ":") + ": glossary entry '" + key + "'";
                 JsonNode node = entry.getValue();
                 if (!key.matches("[a-z0-9-]+")) {
-                    problems.add(where + ": a key is written in lower case, digits and '-'");
+                    problems.add(where.get() + ": a key is written in lower case, digits and '-'");
                 }
                 if (definedIn.containsKey(key)) {
-                    problems.add(where + " is defined already in " + relative(definedIn.get(key)));
+                    problems.add(where.get() + " is defined already in " + relative(definedIn.get(key)));
                     return;
                 }
                 definedIn.put(key, file);
                 if (node == null || !node.isObject()) {
-                    problems.add(where + " is not a map of terms per language");
+                    problems.add(where.get() + " is not a map of terms per language");
                     return;
                 }
                 node.fieldNames().forEachRemaining(name -> {
                     if (!allowed.contains(name)) {
-                        problems.add(where + ": unknown field '" + name + "'" + Suggestions.didYouMean(name, allowed)
+                        problems.add(where.get() + ": unknown field '" + name + "'" + Suggestions.didYouMean(name, allowed)
                                 + " (allowed: " + String.join(", ", allowed) + ")");
                     }
                 });
@@ -167,7 +169,7 @@ public final class KnowledgeBaseLoader {
                 for (Language language : Language.values()) {
                     JsonNode text = node.get(language.code());
                     if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                        problems.add(where + " misses field '" + language.code() + "'");
+                        problems.add(where.get() + " misses field '" + language.code() + "'");
                     } else {
                         term.put(language, text.asText());
                     }
@@ -176,7 +178,7 @@ public final class KnowledgeBaseLoader {
                 if (products != null) {
                     for (JsonNode product : products.isArray() ? products : List.of(products)) {
                         if (Coded.of(Product.class, product.asText()).isEmpty()) {
-                            problems.add(where + ": product '" + product.asText() + "' is not allowed; allowed: "
+                            problems.add(where.get() + ": product '" + product.asText() + "' is not allowed; allowed: "
                                     + Coded.allowed(Product.class));
                         }
                     }
@@ -230,11 +232,12 @@ public final class KnowledgeBaseLoader {
             inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>> of() : byLanguage)
                     .forEach((language, texts) -> (texts == null ? List.<String> of() : texts).forEach(text -> {
                         String normalised = NormalForm.text(text);
-                        String where = at(file, text == null ? signal + ":" : text);
+                        // Where a phrase is found in its file only when it is reported: looking costs a read of the file.
                         if (normalised.isEmpty()) {
-                            problems.add(where + ": " + signal + " (" + language + ") has an empty phrase");
+                            problems.add(at(file, text == null ? signal + ":" : text) + ": " + signal + " (" + language
+                                    + ") has an empty phrase");
                         } else if (!normalised.equals(text)) {
-                            problems.add(where + ": " + signal + " (" + language + ") phrase '" + text
+                            problems.add(at(file, text) + ": " + signal + " (" + language + ") phrase '" + text
                                     + "' can never match a message; write it as '" + normalised + "'");
                         } else {
                             phrases.add(Lexicon.Phrase.of(signal, language, text));
