@@ -146,7 +146,9 @@ public final class Diagnoser {
             facts.add(new FailingChange(action.name()));
         }
         Lexicon lexicon = knowledge.lexicon();
-        lexicon.signals(action.text(), Lexicon.compoundWords(step.message()))
+        List<String> compoundWords = new ArrayList<>(Lexicon.compoundWords(step.message()));
+        compoundWords.addAll(Lexicon.compoundWords(step.errorCode()));
+        lexicon.signals(action.text(), compoundWords)
                 .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {
