@@ -64,6 +64,12 @@ public final class Lexicon {
     private static final Pattern CAMEL_CASE = Pattern
             .compile("(?<![\\p{L}\\p{N}])\\p{L}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)+(?![\\p{L}\\p{N}])");
     private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+    /**
+     * A token of two or more lower-case words joined by underscores ("not_in_channel", "invalid_grant"), as web APIs and
+     * OAuth spell their error codes. Upper-case ones ("REQUEST_LIMIT_EXCEEDED") are left to the code tables: one such code
+     * often stands for several causes that only its table row or the rest of the message tells apart.
+     */
+    private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\p{L}\\p{N}_])\\p{Ll}+(?:_\\p{Ll}+)+(?![\\p{L}\\p{N}_])");
 
     private final List<Phrase> phrases;
     private final List<Pattern> codePatterns;
@@ -135,8 +141,8 @@ public final class Lexicon {
     }
 
     /**
-     * The words that services run together into one token of a message, as phrases are written: "GatewayTimeout"
-     * and "nameAlreadyExists" say "gateway timeout" and "name already exists". Status names and error codes carry the cause in
+     * The words that services run together into one token of a message, as phrases are written: "GatewayTimeout",
+     * "nameAlreadyExists" and "not_in_channel" say "gateway timeout", "name already exists" and "not in channel". Status names and error codes carry the cause in
      * this form whatever the connector, so the
      * lexicon's phrases are also looked for in them. JSON keys are left out, as in the message itself.
      */
@@ -149,6 +155,10 @@ public final class Lexicon {
         Matcher camel = CAMEL_CASE.matcher(text);
         while (camel.find()) {
             compounds.add(CAMEL_HUMP.matcher(camel.group()).replaceAll(" ").toLowerCase(Locale.ROOT));
+        }
+        Matcher snake = SNAKE_CASE.matcher(text);
+        while (snake.find()) {
+            compounds.add(snake.group().replace('_', ' '));
         }
         return List.copyOf(compounds);
     }

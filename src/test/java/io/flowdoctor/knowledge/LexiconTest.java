@@ -77,6 +77,8 @@ class LexiconTest {
                 Lexicon.compoundWords("Status code 'GatewayTimeout', then nameAlreadyExists and GatewayTimeout again"));
         assertEquals(List.of("item not found"),
                 Lexicon.compoundWords("{\"errorCode\": \"ItemNotFound\", \"requestId\": \"42\"}"));
+        assertEquals(List.of("not in channel", "invalid grant"),
+                Lexicon.compoundWords("{'ok': False, 'error': 'not_in_channel'} then invalid_grant"));
         assertEquals(List.of(), Lexicon.compoundWords("HTTP 404 NOT_FOUND, SQLException and a plain message"));
         assertEquals(List.of(), Lexicon.compoundWords(null));
     }
