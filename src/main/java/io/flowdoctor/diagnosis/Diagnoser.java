@@ -146,9 +146,7 @@ public final class Diagnoser {
             facts.add(new FailingChange(action.name()));
         }
         Lexicon lexicon = knowledge.lexicon();
-        List<String> compoundWords = new ArrayList<>(Lexicon.compoundWords(step.message()));
-        compoundWords.addAll(Lexicon.compoundWords(step.errorCode()));
-        lexicon.signals(action.text(), compoundWords)
+        lexicon.signals(action.text(), Lexicon.compoundWords(step.message()))
                 .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {

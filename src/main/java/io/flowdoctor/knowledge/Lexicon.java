@@ -142,9 +142,9 @@ public final class Lexicon {
 
     /**
      * The words that services run together into one token of a message, as phrases are written: "GatewayTimeout",
-     * "nameAlreadyExists" and "not_in_channel" say "gateway timeout", "name already exists" and "not in channel". Status names and error codes carry the cause in
-     * this form whatever the connector, so the
-     * lexicon's phrases are also looked for in them. JSON keys are left out, as in the message itself.
+     * "nameAlreadyExists" and "not_in_channel" say "gateway timeout", "name already exists" and "not in channel". Status
+     * names and error codes inside messages carry the cause in this form whatever the connector, so the lexicon's
+     * phrases are also looked for in them. JSON keys are left out, as in the message itself.
      */
     public static List<String> compoundWords(String rawText) {
         if (rawText == null || rawText.isEmpty()) {
