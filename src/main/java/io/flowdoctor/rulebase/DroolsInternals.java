@@ -44,10 +44,10 @@ final class DroolsInternals {
     /**
      * A rule as the builder parsed it: its file, its name and line, the text of its consequence (from its first
      * statement on) and the line of its {@code then}, its conditions as "Type(constraint, ...)" text, and
-     * its agenda group ("" when it declares none).
+     * its ruleflow group ("" when it declares none).
      */
     record ParsedRule(String file, String name, int line, String consequence, int consequenceLine, String conditions,
-            String agendaGroup) {
+            String ruleflowGroup) {
     }
 
     private DroolsInternals() {
@@ -74,7 +74,7 @@ final class DroolsInternals {
             for (PackageDescr description : descriptions == null ? List.<PackageDescr> of() : descriptions) {
                 for (RuleDescr rule : description.getRules()) {
                     String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
-                    AttributeDescr group = rule.getAttributes().get("agenda-group");
+                    AttributeDescr group = rule.getAttributes().get("ruleflow-group");
                     parsed.add(new ParsedRule(file, rule.getName(), rule.getLine(), String.valueOf(rule.getConsequence()),
                             rule.getConsequenceLine(), conditions(rule.getLhs()), group == null ? "" : group.getValue()));
                 }

@@ -58,7 +58,7 @@ public final class RuleBase {
 
     /**
      * Fires the classification rules on the facts; the interlude then sees what they concluded and
-     * returns facts to add before the advice phase (agenda-group "advise") fires.
+     * returns facts to add before the advice phase (ruleflow-group "advise") fires.
      *
      * @throws RuleEvaluationOverrun when the rules do not stop within this rule base's bounds (the time budget: twice)
      */

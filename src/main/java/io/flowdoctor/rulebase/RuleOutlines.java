@@ -54,7 +54,7 @@ final class RuleOutlines {
         }
     }
 
-    /** The agenda group of the advice rules: they fire once the findings are ranked. */
+    /** The ruleflow group of the advice rules: they fire once the findings are ranked. */
     static final String ADVICE_PHASE = "advise";
 
     private static final Pattern SPECIFICITY = Pattern.compile("Specificity\\.(\\w+)");
@@ -82,10 +82,10 @@ final class RuleOutlines {
             }
         }
         boolean onPrimary = rule.conditions().contains("PrimaryFinding(");
-        if (onPrimary != ADVICE_PHASE.equals(rule.agendaGroup())) {
+        if (onPrimary != ADVICE_PHASE.equals(rule.ruleflowGroup())) {
             problems.add("rule \"" + rule.name() + "\" " + (onPrimary
-                    ? "reasons on the primary finding, so it belongs to agenda-group \"" + ADVICE_PHASE + "\""
-                    : "is in agenda-group \"" + rule.agendaGroup() + "\" but does not reason on the primary finding"));
+                    ? "reasons on the primary finding, so it belongs to ruleflow-group \"" + ADVICE_PHASE + "\""
+                    : "is in ruleflow-group \"" + rule.ruleflowGroup() + "\" but does not reason on the primary finding"));
         }
         return problems;
     }

@@ -30,7 +30,7 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * The one class that runs Drools sessions. The facts go in and the classification rules fire; the
  * interlude then sees what they concluded and may add facts; then the advice phase (the rules of
- * agenda-group "advise") fires. Which rule concluded which fact is read from the session's
+ * ruleflow-group "advise") fires. Which rule concluded which fact is read from the session's
  * justifications, so rules never repeat their own id. Every evaluation is bounded (see
  * {@link EvaluationBounds}): a rule that never stops firing ends in a {@link RuleEvaluationOverrun}, and its
  * session is disposed all the same.
@@ -84,7 +84,7 @@ final class RuleSession {
             List<Object> added = interlude.apply(new Evaluation(concluded(session, refs, facts, statedBy), List.copyOf(fired),
                     matches));
             added.forEach(session::insert);
-            // The advice rules declare their phase (agenda-group "advise"): they fire only now, once the
+            // The advice rules declare their phase (ruleflow-group "advise"): they fire only now, once the
             // interlude has seen what classification concluded.
             AgendaGroup advice = session.getAgenda().getAgendaGroup(RuleOutlines.ADVICE_PHASE);
             if (advice != null) { // null when no rule declares the phase

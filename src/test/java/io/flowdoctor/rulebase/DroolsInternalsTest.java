@@ -98,7 +98,7 @@ class DroolsInternalsTest {
         assertEquals(20, third.consequenceLine(), "the line of 'then' in the file");
         assertEquals(17, third.line(), "the line of 'rule'");
         assertEquals("String(this == \"go\", )", third.conditions());
-        assertEquals("", third.agendaGroup());
+        assertEquals("", third.ruleflowGroup());
     }
 
     @Test

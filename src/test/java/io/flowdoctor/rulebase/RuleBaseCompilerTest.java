@@ -271,7 +271,7 @@ class RuleBaseCompilerTest {
                 """);
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> compiler.compile(rules, knowledge()));
         assertEquals(new RuleProblem("rules/advice.drl", 3, "rule \"Advises on the primary finding without saying when\" "
-                + "reasons on the primary finding, so it belongs to agenda-group \"advise\""), e.problems().get(0));
+                + "reasons on the primary finding, so it belongs to ruleflow-group \"advise\""), e.problems().get(0));
     }
 
     @Test
