@@ -60,10 +60,14 @@ public final class Lexicon {
      */
     private static final Pattern JSON_KEY = Pattern.compile("\\\\?\"[\\p{L}\\p{N}_.@$-]{1,64}\\\\?\" ?:");
 
-    /** A token of two or more words run together in camel case ("TooManyRequests", "itemNotFound"). */
+    /**
+     * A token of two or more words run together in camel case ("TooManyRequests", "itemNotFound"), also after an
+     * acronym ("AADApplicationDisabled", "SPQueryThrottledException").
+     */
     private static final Pattern CAMEL_CASE = Pattern
-            .compile("(?<![\\p{L}\\p{N}])\\p{L}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)+(?![\\p{L}\\p{N}])");
-    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+            .compile("(?<![\\p{L}\\p{N}])(?:\\p{Lu}{2,}(?=\\p{Lu}\\p{Ll})|\\p{L}\\p{Ll}+)"
+                    + "(?:\\p{Lu}\\p{Ll}+)+(?![\\p{L}\\p{N}])");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
     /**
      * A token of two or more lower-case words joined by underscores ("not_in_channel", "invalid_grant"), as web APIs and
      * OAuth spell their error codes. Upper-case ones ("REQUEST_LIMIT_EXCEEDED") are left to the code tables: one such code

@@ -79,7 +79,9 @@ class LexiconTest {
                 Lexicon.compoundWords("{\"errorCode\": \"ItemNotFound\", \"requestId\": \"42\"}"));
         assertEquals(List.of("not in channel", "invalid grant"),
                 Lexicon.compoundWords("{'ok': False, 'error': 'not_in_channel'} then invalid_grant"));
-        assertEquals(List.of(), Lexicon.compoundWords("HTTP 404 NOT_FOUND, SQLException and a plain message"));
+        assertEquals(List.of("aad application disabled", "sp query throttled exception"),
+                Lexicon.compoundWords("status code 'AADApplicationDisabled' (SPQueryThrottledException)"));
+        assertEquals(List.of(), Lexicon.compoundWords("HTTP 404 NOT_FOUND, ODataError, AADSTS50126 and a plain message"));
         assertEquals(List.of(), Lexicon.compoundWords(null));
     }
 
