@@ -82,6 +82,26 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
                 .toList();
     }
 
+    /**
+     * Per rule that decided a category and was wrong at least once: the failures it decided and the share it got right,
+     * most misses first. A rule that decides often and wrongly is where a wording or a condition is too broad.
+     */
+    public List<RuleTally> decidingRulesThatMissed() {
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(Outcome::primaryRule, Collectors.toList()))
+                .entrySet().stream()
+                .map(entry -> new RuleTally(entry.getKey(), entry.getValue().size(),
+                        (int) entry.getValue().stream().filter(Outcome::categoryRight).count()))
+                .filter(tally -> tally.right() < tally.decided())
+                .sorted(Comparator.comparingInt((RuleTally tally) -> tally.right() - tally.decided())
+                        .thenComparing(RuleTally::ruleId))
+                .toList();
+    }
+
+    /** How often one rule decided the category, and how often rightly. */
+    public record RuleTally(String ruleId, int decided, int right) {
+    }
+
     /** The report as printed by {@code ./check-rules --evaluate}. */
     public String print(boolean listMisses) {
         List<String> lines = new ArrayList<>();
@@ -102,6 +122,9 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
         lines.add("  confusion pairs (labelled -> answered):");
         confusionPairs().forEach(pair -> lines.add(String.format(Locale.ROOT, "    %3d  %s", pair.getValue(), pair.getKey())));
         if (listMisses) {
+            lines.add("  deciding rules that missed (misses, right of decided):");
+            decidingRulesThatMissed().forEach(tally -> lines.add(String.format(Locale.ROOT, "    %3d  %-16s %d of %d",
+                    tally.decided() - tally.right(), tally.ruleId(), tally.right(), tally.decided())));
             lines.add("  misses:");
             outcomes.stream().filter(o -> !o.categoryRight())
                     .sorted(Comparator.comparing(o -> o.failure().id()))

@@ -63,10 +63,32 @@ class EvaluationReportTest {
                 lines.subList(back + 1, lines.size()));
     }
 
+    @Test
+    void theMissesNameTheRulesThatDecidedWronglyWithHowOftenTheyWereRight() {
+        EvaluationReport report = new EvaluationReport("development", List.of(
+                outcome("A", Category.DATA, false, false, Category.DATA, false, false, false, "SIG-1"),
+                outcome("B", Category.TRANSIENT, true, false, Category.DATA, false, false, false, "SIG-1"),
+                outcome("C", Category.UNKNOWN, false, false, Category.DATA, false, false, false, "SIG-1"),
+                outcome("D", Category.DATA, false, false, Category.ACTION_CONFIGURATION, false, false, false, "SIG-2"),
+                outcome("E", Category.TIMEOUT, true, false, Category.TIMEOUT, true, false, false, "SIG-3")));
+        assertEquals(List.of(new EvaluationReport.RuleTally("SIG-1", 3, 1), new EvaluationReport.RuleTally("SIG-2", 1, 0)),
+                report.decidingRulesThatMissed());
+        List<String> lines = report.print(true).lines().toList();
+        int table = lines.indexOf("  deciding rules that missed (misses, right of decided):");
+        assertEquals(List.of("      2  SIG-1            1 of 3", "      1  SIG-2            0 of 1", "  misses:"),
+                lines.subList(table + 1, table + 4));
+    }
+
     private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
-            Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack) {
+            Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack, String rule) {
         LabelledFailure failure = new LabelledFailure(id, "https://example.org/" + id, "power-automate", null, null, null,
                 null, "message " + id, "en", new LabelledFailure.Label(labelled, resubmitSucceeds, supportOnly), null);
-        return new Outcome(failure, answered, resubmitAdvised, supportCalled, supportCalledWhenBack, "RULE-" + id);
+        return new Outcome(failure, answered, resubmitAdvised, supportCalled, supportCalledWhenBack, rule);
+    }
+
+    private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
+            Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack) {
+        return outcome(id, labelled, resubmitSucceeds, supportOnly, answered, resubmitAdvised, supportCalled,
+                supportCalledWhenBack, "RULE-" + id);
     }
 }
