@@ -129,7 +129,7 @@ class HistoryResourceTest {
     void theAuditFiltersByFlowCategoryRuleEscalationAndTimeAndPages() {
         String flow = newFlow();
         // The unexplained failure comes first: a first one is self-help, a third one would go to support.
-        diagnose(flow, "2026-10-31T10:00:00Z", 409);
+        diagnose(flow, "2026-10-31T10:00:00Z", 418);
         diagnose(flow, "2026-11-01T10:00:00Z", 401);
         diagnose(flow, "2026-11-02T10:00:00Z", 404);
 
@@ -195,7 +195,7 @@ class HistoryResourceTest {
         String flow = newFlow();
         // A first unexplained failure is the maker's to investigate; from the third on it goes to support.
         for (int i = 0; i < 5; i++) {
-            diagnose(flow, "2026-11-27T10:0" + i + ":00Z", 409).body("escalation.level",
+            diagnose(flow, "2026-11-27T10:0" + i + ":00Z", 418).body("escalation.level",
                     equalTo(i < 2 ? "SELF_HELP" : "SUPPORT"));
         }
         JsonPath cases = given().queryParam("status", "OPEN").queryParam("size", 200).when().get("/api/v1/escalations")
@@ -222,7 +222,7 @@ class HistoryResourceTest {
         change(caseId, "{\"status\": \"SLEEPING\"}").statusCode(400).body("field", equalTo("status"))
                 .body("detail", equalTo("status must be one of OPEN, ACKNOWLEDGED, RESOLVED, not 'SLEEPING'"));
 
-        diagnose(flow, "2026-11-27T10:09:00Z", 409);
+        diagnose(flow, "2026-11-27T10:09:00Z", 418);
         List<String> reopened = given().queryParam("status", "OPEN").queryParam("size", 200).when().get("/api/v1/escalations")
                 .then().extract().jsonPath().getList("items.findAll { it.flowId == '" + flow + "' }.id");
         assertEquals(1, reopened.size());
