@@ -88,7 +88,7 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
      */
     public List<RuleTally> decidingRulesThatMissed() {
         return outcomes.stream()
-                .collect(Collectors.groupingBy(Outcome::primaryRule, Collectors.toList()))
+                .collect(Collectors.groupingBy(Outcome::primaryRule))
                 .entrySet().stream()
                 .map(entry -> new RuleTally(entry.getKey(), entry.getValue().size(),
                         (int) entry.getValue().stream().filter(Outcome::categoryRight).count()))
