@@ -35,11 +35,11 @@ import io.restassured.path.json.JsonPath;
  * what a replay needs.
  */
 @QuarkusTest
-@TestProfile(KnowledgeLoopProfile.class)
+@TestProfile(EditableRulesProfile.class)
 class KnowledgeLoopTest {
 
     private static final String TEXT_RULES = "generic/message-text.drl";
-    private static final Path TEXT_SCENARIOS = KnowledgeLoopProfile.KNOWLEDGE.resolve("scenarios/generic/message-text.yaml");
+    private static final Path TEXT_SCENARIOS = EditableRulesProfile.KNOWLEDGE.resolve("scenarios/generic/message-text.yaml");
     private static final String POLICY_PHRASE = "|| text contains \"due to admin api policies\")";
     private static final Duration RELOAD = Duration.ofSeconds(180);
 
@@ -48,8 +48,8 @@ class KnowledgeLoopTest {
 
     @BeforeEach
     void remember() throws IOException {
-        for (Path file : List.of(KnowledgeLoopProfile.RULES.resolve(TEXT_RULES),
-                KnowledgeLoopProfile.CANDIDATE_RULES.resolve(TEXT_RULES), TEXT_SCENARIOS)) {
+        for (Path file : List.of(EditableRulesProfile.RULES.resolve(TEXT_RULES),
+                EditableRulesProfile.CANDIDATE_RULES.resolve(TEXT_RULES), TEXT_SCENARIOS)) {
             originals.put(file, Files.readString(file));
         }
         startVersion = servingVersion();
@@ -78,7 +78,7 @@ class KnowledgeLoopTest {
         }
         String serving = servingVersion();
         // The candidate, not the rules that serve: the policy rule learns one more wording.
-        TestFiles.replace(KnowledgeLoopProfile.CANDIDATE_RULES.resolve(TEXT_RULES), POLICY_PHRASE,
+        TestFiles.replace(EditableRulesProfile.CANDIDATE_RULES.resolve(TEXT_RULES), POLICY_PHRASE,
                 "|| text contains \"due to admin api policies\" || text contains \"sealed by custodian\")");
 
         JsonPath report = replay(1000);
@@ -97,7 +97,7 @@ class KnowledgeLoopTest {
 
     @Test
     void aCandidateThatDoesNotCompileIsRejectedWithItsFileAndLine() {
-        TestFiles.replace(KnowledgeLoopProfile.CANDIDATE_RULES.resolve(TEXT_RULES), POLICY_PHRASE, "|| text contains )");
+        TestFiles.replace(EditableRulesProfile.CANDIDATE_RULES.resolve(TEXT_RULES), POLICY_PHRASE, "|| text contains )");
 
         JsonPath report = replay(10);
 
@@ -125,7 +125,7 @@ class KnowledgeLoopTest {
         String filledIn = scenario.replace("    category:\n", "    category: LICENSING_OR_PERMISSION\n")
                 .replace("    primaryRule:\n", "    primaryRule: TEXT-007\n");
         Files.writeString(TEXT_SCENARIOS, Files.readString(TEXT_SCENARIOS).stripTrailing() + "\n\n" + filledIn);
-        TestFiles.replace(KnowledgeLoopProfile.RULES.resolve(TEXT_RULES), POLICY_PHRASE,
+        TestFiles.replace(EditableRulesProfile.RULES.resolve(TEXT_RULES), POLICY_PHRASE,
                 "|| text contains \"due to admin api policies\" || text contains \"wedged by sentinel\")");
 
         await().atMost(RELOAD).pollInterval(Duration.ofMillis(500)).until(() -> !servingVersion().equals(before)

@@ -250,6 +250,8 @@ class RulesResourceTest {
             // One reload under load: each side of it must answer with one version's texts only.
             Files.writeString(MANAGER_TIPS, originals.get(MANAGER_TIPS).replace(MANAGER_TITLE, MANAGER_TITLE + " (edited)"));
             reload();
+            // A reload from a kept compiled form is quick: the clients go on until they have been answered by both.
+            await().atMost(Duration.ofSeconds(30)).until(() -> titlesByVersion.size() >= 2);
         } finally {
             running.set(false);
             for (Future<Integer> result : results) {
