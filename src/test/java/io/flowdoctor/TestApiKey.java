@@ -1,8 +1,11 @@
 package io.flowdoctor;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.flowdoctor.security.ApiKeyHash;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
@@ -21,6 +24,14 @@ public class TestApiKey implements BeforeEachCallback, QuarkusTestBeforeEachCall
     public static final String SERVICE = "test-service-key";
     public static final String ANALYST = "test-analyst-key";
     public static final String SUPPORT = "test-support-key";
+
+    /** The given settings of a packaged service, and the key of every role ({@link #ALL_ROLES}) configured beside them. */
+    public static String[] withAllRolesKey(String... settings) {
+        String[] all = Arrays.copyOf(settings, settings.length + 2);
+        all[settings.length] = "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(ALL_ROLES);
+        all[settings.length + 1] = "flowdoctor.security.api-keys.all.roles=service,analyst,support";
+        return all;
+    }
 
     private static final Filter DEFAULT_KEY = (request, response, context) -> {
         if (!request.getHeaders().hasHeaderWithName(HEADER)) {

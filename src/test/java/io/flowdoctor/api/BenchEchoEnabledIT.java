@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 
 /**
@@ -19,13 +18,12 @@ import io.restassured.http.ContentType;
 class BenchEchoEnabledIT {
 
     private static final Path DATA = Path.of("target", "bench-echo-it-data");
-    private static final String KEY = "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES);
-    private static final String ROLES = "flowdoctor.security.api-keys.all.roles=service,analyst,support";
 
     @Test
     void switchedOnItReturnsTheRequestItReadsAndIsListedInTheOpenApiDocument() throws Exception {
-        try (PackagedService service = PackagedService.onFreshData(DATA, KEY, ROLES, "flowdoctor.bench.echo-enabled=true")) {
-            service.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).contentType(ContentType.JSON)
+        try (PackagedService service = PackagedService.onFreshData(DATA,
+                TestApiKey.withAllRolesKey("flowdoctor.bench.echo-enabled=true"))) {
+            service.request().contentType(ContentType.JSON)
                     .body(BenchEchoResourceTest.REQUEST)
                     .when().post("/bench/echo")
                     .then().statusCode(200)
@@ -34,7 +32,7 @@ class BenchEchoEnabledIT {
                     .body("actions[0].statusCode", equalTo(404))
                     .body("actions[0].message", equalTo("No manager found for the specified user."));
 
-            service.request().header(TestApiKey.HEADER, TestApiKey.ALL_ROLES).queryParam("format", "json")
+            service.request().queryParam("format", "json")
                     .when().get("/q/openapi")
                     .then().statusCode(200)
                     .body("paths", hasKey(OpenApiRoles.BENCH_ECHO));

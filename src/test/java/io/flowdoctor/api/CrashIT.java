@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -43,9 +42,7 @@ class CrashIT {
 
     @Test
     void everyAnswerGivenBeforeAKillIsStoredAndCountsGoOnFromIt() throws Exception {
-        try (PackagedService service = PackagedService.onFreshData(DATA,
-                "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
-                "flowdoctor.security.api-keys.all.roles=service,analyst,support")) {
+        try (PackagedService service = PackagedService.onFreshData(DATA, TestApiKey.withAllRolesKey())) {
             ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
             AtomicBoolean sending = new AtomicBoolean(true);
             AtomicInteger runs = new AtomicInteger();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -21,9 +20,7 @@ class RestartIT {
 
     @Test
     void historyAuditAndCasesSurviveARestart() throws Exception {
-        try (PackagedService service = PackagedService.onFreshData(DATA,
-                "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
-                "flowdoctor.security.api-keys.all.roles=service,analyst,support")) {
+        try (PackagedService service = PackagedService.onFreshData(DATA, TestApiKey.withAllRolesKey())) {
 
             diagnose(service, "2026-11-27T10:00:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(1));
             diagnose(service, "2026-11-27T10:01:00Z").body("repairTips.troubleshootingTips.failureCount", equalTo(2));

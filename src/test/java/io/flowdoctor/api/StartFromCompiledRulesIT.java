@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
 import io.flowdoctor.TestFiles;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 
 /**
@@ -25,8 +24,6 @@ import io.restassured.http.ContentType;
 class StartFromCompiledRulesIT {
 
     private static final Path DATA = Path.of("target", "compiled-rules-it-data");
-    private static final String KEY = "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES);
-    private static final String ROLES = "flowdoctor.security.api-keys.all.roles=service,analyst,support";
     /** Not the compiled forms the other tests' services share: this test starts from none. */
     private static final String OWN_COMPILED_RULES = "flowdoctor.compiled-rules-dir="
             + DATA.resolve("compiled-rules").toAbsolutePath();
@@ -34,7 +31,7 @@ class StartFromCompiledRulesIT {
     @Test
     void aSecondStartServesTheCompiledFormAndAChangedRuleSetIsGatedAgain() throws Exception {
         String version;
-        try (PackagedService service = PackagedService.onFreshData(DATA, KEY, ROLES, OWN_COMPILED_RULES)) {
+        try (PackagedService service = PackagedService.onFreshData(DATA, TestApiKey.withAllRolesKey(OWN_COMPILED_RULES))) {
             version = serving(service, "COMPILED");
             assertTrue(Files.isRegularFile(DATA.resolve("compiled-rules").resolve(version + ".rulebase")),
                     "the gated version is kept in the data directory");
@@ -65,8 +62,8 @@ class StartFromCompiledRulesIT {
         TestFiles.deleteTree(copy.toAbsolutePath());
         Path rules = TestFiles.copyTree(Path.of("rules"), copy);
         Files.writeString(rules.resolve("advice").resolve("resubmit.drl"), "\n// changed\n", StandardOpenOption.APPEND);
-        try (PackagedService changed = new PackagedService(DATA, KEY, ROLES, OWN_COMPILED_RULES,
-                "flowdoctor.rules-dir=" + rules.toAbsolutePath()).start()) {
+        try (PackagedService changed = new PackagedService(DATA, TestApiKey.withAllRolesKey(OWN_COMPILED_RULES,
+                "flowdoctor.rules-dir=" + rules.toAbsolutePath())).start()) {
             String changedVersion = serving(changed, "COMPILED");
             assertTrue(!changedVersion.equals(version), "a changed rule set is another version");
         }

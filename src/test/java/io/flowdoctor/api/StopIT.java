@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.flowdoctor.PackagedService;
 import io.flowdoctor.TestApiKey;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 
 /**
@@ -32,9 +31,7 @@ class StopIT {
 
     @Test
     void aStopDuringABurstAnswersOrRefusesEveryRequestAndLogsNoError() throws Exception {
-        try (PackagedService service = PackagedService.onFreshData(DATA,
-                "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
-                "flowdoctor.security.api-keys.all.roles=service,analyst,support")) {
+        try (PackagedService service = PackagedService.onFreshData(DATA, TestApiKey.withAllRolesKey())) {
             ConcurrentLinkedQueue<String> outcomes = new ConcurrentLinkedQueue<>();
             AtomicInteger answered = new AtomicInteger();
             AtomicBoolean sending = new AtomicBoolean(true);

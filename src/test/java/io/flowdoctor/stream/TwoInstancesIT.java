@@ -37,7 +37,6 @@ import io.flowdoctor.PackagedService;
 import io.flowdoctor.ProjectRuleBase;
 import io.flowdoctor.TestApiKey;
 import io.flowdoctor.TestFiles;
-import io.flowdoctor.security.ApiKeyHash;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -87,14 +86,12 @@ class TwoInstancesIT {
         Path knowledge = ROOT.resolve("knowledge-base").toAbsolutePath();
         TestFiles.copyTree(ProjectRuleBase.RULES, rules);
         TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, knowledge);
-        String[] settings = { "quarkus.datasource.jdbc.url=" + jdbcUrl, "quarkus.datasource.username=" + user,
-                "quarkus.datasource.password=" + password, "flowdoctor.kafka.enabled=true",
-                "kafka.bootstrap.servers=" + bootstrap, "flowdoctor.rules-dir=" + rules,
+        String[] settings = TestApiKey.withAllRolesKey("quarkus.datasource.jdbc.url=" + jdbcUrl,
+                "quarkus.datasource.username=" + user, "quarkus.datasource.password=" + password,
+                "flowdoctor.kafka.enabled=true", "kafka.bootstrap.servers=" + bootstrap, "flowdoctor.rules-dir=" + rules,
                 "flowdoctor.knowledge-base-dir=" + knowledge, "flowdoctor.reload.quiet-period=200ms",
                 "flowdoctor.email.send-every=1s", "flowdoctor.outages.flows=" + OUTAGE_THRESHOLD,
-                "flowdoctor.outages.window=10m",
-                "flowdoctor.security.api-keys.all.hash=" + ApiKeyHash.of(TestApiKey.ALL_ROLES),
-                "flowdoctor.security.api-keys.all.roles=service,analyst,support" };
+                "flowdoctor.outages.window=10m");
         String prefix = "two-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (PackagedService a = PackagedService.onFreshData(ROOT.resolve("a"), settings);
