@@ -42,9 +42,11 @@ public final class CorpusEvaluation {
      * One failure, what it was labelled and what the rule base answered.
      *
      * @param supportCalledWhenBack whether support is called when the same failure comes back ({@link #CAME_BACK})
+     * @param labelledRankedLower the rule of a finding of the labelled category that another finding outranked, or null:
+     *        the wording was recognised and the precedence, not the lexicon, decided the miss
      */
     public record Outcome(LabelledFailure failure, Category category, boolean resubmitAdvised, boolean supportCalled,
-            boolean supportCalledWhenBack, String primaryRule) {
+            boolean supportCalledWhenBack, String primaryRule, String labelledRankedLower) {
 
         public boolean categoryRight() {
             return failure.label().category() == category;
@@ -70,9 +72,16 @@ public final class CorpusEvaluation {
                     diagnosis.resubmit().advice() == Resubmit.NOW || diagnosis.resubmit().advice() == Resubmit.AUTOMATIC,
                     diagnosis.escalation().level() == EscalationLevel.SUPPORT,
                     diagnose(ruleBase, failure, CAME_BACK).escalation().level() == EscalationLevel.SUPPORT,
-                    diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId()));
+                    diagnosis.findings().isEmpty() ? null : diagnosis.findings().get(0).ruleId(),
+                    rankedLower(diagnosis, failure.label().category())));
         }
         return new EvaluationReport(split.split(), outcomes);
+    }
+
+    private static String rankedLower(Diagnosis diagnosis, Category labelled) {
+        return diagnosis.category() == labelled ? null
+                : diagnosis.findings().stream().skip(1).filter(finding -> finding.category() == labelled)
+                        .map(Diagnosis.FindingItem::ruleId).findFirst().orElse(null);
     }
 
     static Diagnosis diagnose(RuleBase ruleBase, LabelledFailure failure, FailureHistory history) {

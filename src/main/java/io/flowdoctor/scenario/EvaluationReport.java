@@ -125,11 +125,14 @@ public record EvaluationReport(String split, List<Outcome> outcomes) {
             lines.add("  deciding rules that missed (misses, right of decided):");
             decidingRulesThatMissed().forEach(tally -> lines.add(String.format(Locale.ROOT, "    %3d  %-16s %d of %d",
                     tally.decided() - tally.right(), tally.ruleId(), tally.right(), tally.decided())));
-            lines.add("  misses:");
+            lines.add(String.format(Locale.ROOT, "  misses (%d whose labelled category a rule found but another outranked):",
+                    outcomes.stream().filter(o -> !o.categoryRight() && o.labelledRankedLower() != null).count()));
             outcomes.stream().filter(o -> !o.categoryRight())
                     .sorted(Comparator.comparing(o -> o.failure().id()))
-                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s -> %s (%s): %s", o.failure().id(),
-                            o.failure().label().category(), o.category(), o.primaryRule(), excerpt(o.failure().message()))));
+                    .forEach(o -> lines.add(String.format(Locale.ROOT, "    %s %s -> %s (%s%s): %s", o.failure().id(),
+                            o.failure().label().category(), o.category(), o.primaryRule(),
+                            o.labelledRankedLower() == null ? "" : "; outranked " + o.labelledRankedLower(),
+                            excerpt(o.failure().message()))));
             lines.add("  resubmit misses (labelled: a resubmit would succeed / would not):");
             outcomes.stream().filter(o -> o.resubmitAdvised() != o.failure().label().resubmitSucceeds())
                     .sorted(Comparator.comparing(o -> o.failure().id()))

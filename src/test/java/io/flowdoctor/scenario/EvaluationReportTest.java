@@ -75,15 +75,29 @@ class EvaluationReportTest {
                 report.decidingRulesThatMissed());
         List<String> lines = report.print(true).lines().toList();
         int table = lines.indexOf("  deciding rules that missed (misses, right of decided):");
-        assertEquals(List.of("      2  SIG-1            1 of 3", "      1  SIG-2            0 of 1", "  misses:"),
+        assertEquals(List.of("      2  SIG-1            1 of 3", "      1  SIG-2            0 of 1",
+                "  misses (0 whose labelled category a rule found but another outranked):"),
                 lines.subList(table + 1, table + 4));
+    }
+
+    @Test
+    void aMissWhoseLabelledCategoryWasFoundButOutrankedNamesThatRule() {
+        LabelledFailure failure = new LabelledFailure("F", "https://example.org/F", "power-automate", null, null, null,
+                null, "message F", "en", new LabelledFailure.Label(Category.DATA, false, false), null);
+        EvaluationReport report = new EvaluationReport("development", List.of(
+                new Outcome(failure, Category.ACTION_CONFIGURATION, false, false, false, "SIG-2", "SIG-7"),
+                outcome("G", Category.DATA, false, false, Category.UNKNOWN, false, false, false, "UNKNOWN-001")));
+        List<String> lines = report.print(true).lines().toList();
+        int misses = lines.indexOf("  misses (1 whose labelled category a rule found but another outranked):");
+        assertEquals(List.of("    F DATA -> ACTION_CONFIGURATION (SIG-2; outranked SIG-7): message F",
+                "    G DATA -> UNKNOWN (UNKNOWN-001): message G"), lines.subList(misses + 1, misses + 3));
     }
 
     private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
             Category answered, boolean resubmitAdvised, boolean supportCalled, boolean supportCalledWhenBack, String rule) {
         LabelledFailure failure = new LabelledFailure(id, "https://example.org/" + id, "power-automate", null, null, null,
                 null, "message " + id, "en", new LabelledFailure.Label(labelled, resubmitSucceeds, supportOnly), null);
-        return new Outcome(failure, answered, resubmitAdvised, supportCalled, supportCalledWhenBack, rule);
+        return new Outcome(failure, answered, resubmitAdvised, supportCalled, supportCalledWhenBack, rule, null);
     }
 
     private static Outcome outcome(String id, Category labelled, boolean resubmitSucceeds, boolean supportOnly,
