@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one form reported text is compared in, by the rules and the lexicon alike: Unicode NFKC, lower case,
- * typographic quotes as plain ones, every run of white space (and control characters) as one space. Kept here,
+ * typographic quotes as plain ones, percent-encoded spaces as spaces, every run of white space (and control characters)
+ * as one space. Kept here,
  * below the diagnosis and the rule base, so that the diagnosis normalises messages with it and the checks of the
  * rules and the lexicon can say what a literal would have to be to match.
  */
@@ -23,9 +24,11 @@ public final class NormalForm {
         if (raw == null) {
             return "";
         }
-        String composed = java.text.Normalizer.normalize(raw, Form.NFKC).toLowerCase(Locale.ROOT);
-        // Messages often arrive as escaped JSON ("\\r\\n", \\") or with typographic quotes from a localised UI.
-        String plain = ESCAPED_WHITE_SPACE.matcher(composed).replaceAll(" ")
+        // Turkish dotted capital I lower-cases to i and a combining dot, which no phrase written with i would match.
+        String composed = java.text.Normalizer.normalize(raw, Form.NFKC).toLowerCase(Locale.ROOT).replace("i\u0307", "i");
+        // Messages often arrive as escaped JSON ("\\r\\n", \\"), with typographic quotes from a localised UI, or with
+        // their spaces percent-encoded where a service put its error in a URL (OAuth's error_description).
+        String plain = ESCAPED_WHITE_SPACE.matcher(composed).replaceAll(" ").replace("%20", " ")
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
         return WHITE_SPACE.matcher(plain).replaceAll(" ").strip();
     }
