@@ -21,6 +21,17 @@ class NormalizerTest {
     }
 
     @Test
+    void spacesPercentEncodedInAUrlAreSpaces() {
+        assertEquals("oauth_problem=rate limit exceeded&oauth_problem_advice=please wait",
+                Normalizer.text("oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait"));
+    }
+
+    @Test
+    void theTurkishDottedCapitalIReadsAsAPlainI() {
+        assertEquals("ifade geçersiz", Normalizer.text("\u0130fade ge\u00e7ersiz"));
+    }
+
+    @Test
     void missingTextIsEmpty() {
         assertEquals("", Normalizer.text(null));
         assertEquals("", Normalizer.identifier(null));
