@@ -147,7 +147,7 @@ public final class Diagnoser {
         }
         Lexicon lexicon = knowledge.lexicon();
         lexicon.signals(action.text(), Lexicon.compoundWords(step.message()))
-                .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language(), match.position())));
+                .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {
             codes.add(action.errorCode());

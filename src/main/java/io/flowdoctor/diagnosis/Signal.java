@@ -7,8 +7,6 @@ package io.flowdoctor.diagnosis;
  * @param name the signal, as rules compare it: {@code Signal(name == "permission-denied")}
  * @param phrase the lexicon phrase that matched
  * @param language the language of that phrase
- * @param position where the signal's earliest phrase starts in the message; after every word of it (Integer.MAX_VALUE)
- *        when only a word run together in the message ("itemNotFound") carries it
  */
-public record Signal(String name, String phrase, String language, int position) {
+public record Signal(String name, String phrase, String language) {
 }

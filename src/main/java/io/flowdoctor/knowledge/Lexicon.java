@@ -42,28 +42,14 @@ public final class Lexicon {
             return new Phrase(signal, language, text, compile(text), anchor);
         }
 
-        /** Where the phrase first starts in the normalised text; -1 when it is not there. */
-        int positionIn(String normalisedText) {
-            if (!normalisedText.contains(anchor)) {
-                return -1;
-            }
-            Matcher matcher = pattern.matcher(normalisedText);
-            return matcher.find() ? matcher.start() : -1;
+        boolean foundIn(String normalisedText) {
+            return normalisedText.contains(anchor) && pattern.matcher(normalisedText).find();
         }
     }
 
-    /**
-     * A signal found in a message, with the phrase that produced it.
-     *
-     * @param position where in the message (its JSON keys left out) the signal's earliest phrase starts;
-     *        {@link #AFTER_THE_WORDS} when only a compound word carries it. Rules compare positions to tell which of two
-     *        subjects a "not found" is about.
-     */
-    public record Match(String signal, String phrase, String language, int position) {
+    /** A signal found in a message, with the phrase that produced it. */
+    public record Match(String signal, String phrase, String language) {
     }
-
-    /** The position of a signal that only a compound word carries: after every word of the message. */
-    public static final int AFTER_THE_WORDS = Integer.MAX_VALUE;
 
     private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     private static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
@@ -133,10 +119,7 @@ public final class Lexicon {
         return names;
     }
 
-    /**
-     * Every signal the normalised message carries outside its JSON keys, each with the first phrase (in the lexicon's
-     * order) that produced it and the position of the earliest.
-     */
+    /** Every signal the normalised message carries outside its JSON keys, each with the first phrase that produced it. */
     public List<Match> signals(String normalisedText) {
         return signals(normalisedText, List.of());
     }
@@ -148,26 +131,17 @@ public final class Lexicon {
     public List<Match> signals(String normalisedText, List<String> compoundWords) {
         String words = normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
         Map<String, Match> found = new LinkedHashMap<>();
-        for (Phrase phrase : phrases) {
-            int position = phrase.positionIn(words);
-            if (position < 0) {
-                continue;
-            }
-            Match first = found.get(phrase.signal());
-            if (first == null) {
-                found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language(), position));
-            } else if (position < first.position()) {
-                found.put(phrase.signal(), new Match(first.signal(), first.phrase(), first.language(), position));
-            }
-        }
-        for (String compound : compoundWords) {
-            for (Phrase phrase : phrases) {
-                if (!found.containsKey(phrase.signal()) && phrase.positionIn(compound) >= 0) {
-                    found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language(), AFTER_THE_WORDS));
-                }
-            }
-        }
+        addSignals(words, found);
+        compoundWords.forEach(compound -> addSignals(compound, found));
         return new ArrayList<>(found.values());
+    }
+
+    private void addSignals(String words, Map<String, Match> found) {
+        for (Phrase phrase : phrases) {
+            if (!found.containsKey(phrase.signal()) && phrase.foundIn(words)) {
+                found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
+            }
+        }
     }
 
     /**

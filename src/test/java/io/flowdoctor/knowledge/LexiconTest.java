@@ -54,20 +54,9 @@ class LexiconTest {
         List<Lexicon.Match> signals = lexicon.signals("the item was not found, item not found (aadsts50173)");
 
         assertEquals(
-                List.of(new Lexicon.Match("not-found", "not found", "en", 13),
-                        new Lexicon.Match("item-subject", "item*", "en", 4)),
+                List.of(new Lexicon.Match("not-found", "not found", "en"), new Lexicon.Match("item-subject", "item*", "en")),
                 signals);
         assertEquals(Set.of("aadsts50173"), lexicon.codes("the item was not found, item not found (aadsts50173)"));
-    }
-
-    @Test
-    void aSignalIsPlacedWhereItsEarliestPhraseStartsThoughAnotherPhraseNamedIt() {
-        Lexicon lexicon = new Lexicon(
-                List.of(phrase("not-found", "en", "not found"), phrase("not-found", "en", "does not exist")),
-                List.of());
-
-        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en", 9)),
-                lexicon.signals("the list does not exist; the user was not found"));
     }
 
     @Test
@@ -78,8 +67,7 @@ class LexiconTest {
         assertEquals(List.of(), lexicon.signals("{\"error\":{\"code\":\"badrequest\",\"message\":\"the url is wrong\"}}"));
         assertEquals(List.of(), lexicon.signals("{\\\"error\\\": {\\\"message\\\" : \\\"the url is wrong\\\"}}"));
         assertEquals(
-                List.of(new Lexicon.Match("item-subject", "message*", "en", 8),
-                        new Lexicon.Match("not-found", "not found", "en", 20)),
+                List.of(new Lexicon.Match("item-subject", "message*", "en"), new Lexicon.Match("not-found", "not found", "en")),
                 lexicon.signals("{\"message\": \"the message was not found\"}"));
     }
 
@@ -104,10 +92,10 @@ class LexiconTest {
                 List.of());
         String raw = "The call failed: GatewayTimeout. Item not found";
 
-        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en", 38)), lexicon.signals(NormalForm.text(raw)));
+        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en")), lexicon.signals(NormalForm.text(raw)));
         assertEquals(
-                List.of(new Lexicon.Match("not-found", "not found", "en", 38),
-                        new Lexicon.Match("gateway-timeout", "gateway timeout", "en", Lexicon.AFTER_THE_WORDS)),
+                List.of(new Lexicon.Match("not-found", "not found", "en"),
+                        new Lexicon.Match("gateway-timeout", "gateway timeout", "en")),
                 lexicon.signals(NormalForm.text(raw), Lexicon.compoundWords(raw)));
     }
 
