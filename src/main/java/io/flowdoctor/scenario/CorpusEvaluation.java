@@ -43,7 +43,7 @@ public final class CorpusEvaluation {
      *
      * @param supportCalledWhenBack whether support is called when the same failure comes back ({@link #CAME_BACK})
      * @param labelledRankedLower the rule of a finding of the labelled category that another finding outranked, or null:
-     *        the wording was recognised and the precedence, not the lexicon, decided the miss
+     *        some evidence (a wording, a code, a status) pointed the right way, and the precedence weighed it lower
      */
     public record Outcome(LabelledFailure failure, Category category, boolean resubmitAdvised, boolean supportCalled,
             boolean supportCalledWhenBack, String primaryRule, String labelledRankedLower) {
