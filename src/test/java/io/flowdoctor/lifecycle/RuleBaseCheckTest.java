@@ -71,7 +71,7 @@ class RuleBaseCheckTest {
         Path knowledge = TestFiles.copyTree(ProjectRuleBase.KNOWLEDGE, workspace.resolve("knowledge-base"));
         RunReport run = new RunReport("flow-1", null, null, null, Instant.parse("2026-11-27T10:00:00Z"), null, List.of(
                 new RunReport.ReportedAction("Call", "Failed", null, null, null, null,
-                        "The file is locked for editing and is too large to upload.")));
+                        "The item has been modified by another user and is too large to upload.")));
         Diagnosis before = Diagnoser.diagnose(
                 RuleBaseCheck.compileAndCheck(ProjectRuleBase.RULES, knowledge, getClass().getClassLoader()),
                 run, Language.EN, FailureHistory.first(run.failedAt()), Diagnoser.Options.plain());
