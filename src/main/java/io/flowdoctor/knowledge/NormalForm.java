@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The one form reported text is compared in, by the rules and the lexicon alike: Unicode NFKC, lower case,
- * typographic quotes as plain ones, percent-encoded spaces as spaces, every run of white space (and control characters)
- * as one space. Kept here,
- * below the diagnosis and the rule base, so that the diagnosis normalises messages with it and the checks of the
- * rules and the lexicon can say what a literal would have to be to match.
+ * The one form reported text is compared in, by the rules and the lexicon alike: Unicode NFKC, lower case (the
+ * Turkish dotted capital I as a plain i), typographic quotes as plain ones, percent-encoded spaces as spaces, every run
+ * of white space (and control characters) as one space. Kept here, below the diagnosis and the rule base, so that the
+ * diagnosis normalises messages with it and the checks of the rules and the lexicon can say what a literal would have
+ * to be to match.
  */
 public final class NormalForm {
 
