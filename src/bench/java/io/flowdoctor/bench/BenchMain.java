@@ -29,8 +29,13 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /** @param args {@code lexicon} (Maven: {@code -Dbench.only=lexicon}) runs only the lexicon's benchmark */
     public static void main(String[] args) throws RunnerException {
         ProductionLogging.apply();
+        if (args.length > 0 && args[0].equals("lexicon")) {
+            printLexicon(lexicon());
+            return;
+        }
         for (int size : SIZES) {
             GeneratedRules.directory(size);
         }
@@ -42,6 +47,8 @@ public final class BenchMain {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .build();
         Map<Integer, Double> diagnose = scores(new Runner(diagnosis).run());
+
+        Collection<RunResult> lexicon = lexicon();
 
         Options compile = new OptionsBuilder()
                 .include(CompileBenchmark.class.getName())
@@ -60,6 +67,30 @@ public final class BenchMain {
                     compileMs.get(size), compileMs.get(size) / compileMs.get(0),
                     heap.get(size).bytes() / 1e6, (double) heap.get(size).bytes() / heap.get(0).bytes());
         }
+        printLexicon(lexicon);
+    }
+
+    private static Collection<RunResult> lexicon() throws RunnerException {
+        return new Runner(new OptionsBuilder()
+                .include(SignalsBenchmark.class.getName())
+                .forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .build()).run();
+    }
+
+    /** Signals alone against signals with their subjects, for each message: the cost of reading the subjects. */
+    private static void printLexicon(Collection<RunResult> results) {
+        Map<String, Map<String, Double>> byMessage = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            byMessage.computeIfAbsent(result.getParams().getParam("message"), m -> new LinkedHashMap<>())
+                    .put(result.getParams().getBenchmark().replaceAll(".*\\.", ""), result.getPrimaryResult().getScore());
+        }
+        System.out.println();
+        System.out.println("| Message | Signals (µs/op) | Signals and subjects (µs/op) | Ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        byMessage.forEach((message, scores) -> System.out.printf("| %s | %.2f | %.2f | %.2f |%n", message,
+                scores.get("signals"), scores.get("signalsAndSubjects"),
+                scores.get("signalsAndSubjects") / scores.get("signals")));
     }
 
     private static Map<Integer, Double> scores(Collection<RunResult> results) {

@@ -146,8 +146,11 @@ public final class Diagnoser {
             facts.add(new FailingChange(action.name()));
         }
         Lexicon lexicon = knowledge.lexicon();
-        lexicon.signals(action.text(), Lexicon.compoundWords(step.message()))
-                .forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
+        List<String> compoundWords = Lexicon.compoundWords(step.message());
+        List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords);
+        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
+        lexicon.subjects(action.text(), compoundWords, signals)
+                .forEach(nearest -> facts.add(new About(nearest.signal(), nearest.subject())));
         Set<String> codes = new LinkedHashSet<>();
         if (!action.errorCode().isEmpty()) {
             codes.add(action.errorCode());

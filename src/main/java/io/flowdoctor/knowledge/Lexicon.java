@@ -1,12 +1,15 @@
 package io.flowdoctor.knowledge;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,49 @@ public final class Lexicon {
         boolean foundIn(String normalisedText) {
             return normalisedText.contains(anchor) && pattern.matcher(normalisedText).find();
         }
+
+        /** Where the phrase's first wording starts in the text; -1 when it has none there. */
+        int firstPlaceIn(String normalisedText) {
+            if (!normalisedText.contains(anchor)) {
+                return -1;
+            }
+            Matcher matcher = pattern.matcher(normalisedText);
+            return matcher.find() ? matcher.start() : -1;
+        }
+
+        /** Where each wording of the phrase starts and ends in the text, in order. */
+        List<int[]> placesIn(String normalisedText) {
+            if (!normalisedText.contains(anchor)) {
+                return List.of();
+            }
+            List<int[]> places = new ArrayList<>();
+            Matcher matcher = pattern.matcher(normalisedText);
+            while (matcher.find()) {
+                places.add(new int[] { matcher.start(), matcher.end() });
+            }
+            return places;
+        }
     }
+
+    /**
+     * Which subject a signal's wording is about, when the message names subjects of more than one kind ("a list that
+     * does not exist. It may have been deleted by another user": the not-found words are about the list).
+     *
+     * @param signal a signal the message carries
+     * @param subject the subject signal (its name ends in {@value #SUBJECT_SUFFIX}) nearest to that signal's wording
+     */
+    public record Nearest(String signal, String subject) {
+    }
+
+    /**
+     * Languages whose noun phrases end in their head ("リスト X のファイル" is a file, of list X): there the subject of a
+     * wording is the nearest before it; in the others the first of its clause ("the item in list X was not found").
+     */
+    private static final Set<String> HEAD_LAST_LANGUAGES = Set.of("ja", "ko", "zh", "tr");
+    private static final Pattern CLAUSE_END = Pattern.compile("[.:;!?。：；！？](?:\\s|$)|[。：；！？]");
+
+    /** Signals that name what a message is about (an item, a definition, a value) rather than what happened to it. */
+    public static final String SUBJECT_SUFFIX = "-subject";
 
     /** A signal found in a message, with the phrase that produced it. */
     public record Match(String signal, String phrase, String language) {
@@ -76,11 +121,13 @@ public final class Lexicon {
     private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\p{L}\\p{N}_])\\p{Ll}+(?:_\\p{Ll}+)+(?![\\p{L}\\p{N}_])");
 
     private final List<Phrase> phrases;
+    private final Map<String, List<Phrase>> phrasesBySignal = new LinkedHashMap<>();
     private final List<Pattern> codePatterns;
 
     public Lexicon(List<Phrase> phrases, List<Pattern> codePatterns) {
         this.phrases = List.copyOf(phrases);
         this.codePatterns = List.copyOf(codePatterns);
+        phrases.forEach(phrase -> phrasesBySignal.computeIfAbsent(phrase.signal(), name -> new ArrayList<>()).add(phrase));
     }
 
     /** The phrases of one signal, as written in the lexicon. */
@@ -129,11 +176,133 @@ public final class Lexicon {
      * ({@link #compoundWords}), each with the first phrase that produced it.
      */
     public List<Match> signals(String normalisedText, List<String> compoundWords) {
-        String words = normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
+        String words = withoutJsonKeys(normalisedText);
         Map<String, Match> found = new LinkedHashMap<>();
         addSignals(words, found);
         compoundWords.forEach(compound -> addSignals(compound, found));
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * For each signal found that is not itself a subject, the subject it is about, when the message names subjects of
+     * more than one kind (otherwise the one subject there is needs no choosing). It is read from the clause that holds
+     * the signal's first wording: the first subject before the wording ("the item in list X was not found" is about the
+     * item), the nearest one in languages whose phrases end in their head noun, and the nearest after it when none comes
+     * before; of two that start at one place, the longer ("entity key" before "entity"). Words run together
+     * ("ItemNotFound") are read on their own after the message.
+     *
+     * @param found the signals of the same message and compound words ({@link #signals(String, List)})
+     */
+    public List<Nearest> subjects(String normalisedText, List<String> compoundWords, List<Match> found) {
+        List<String> subjects = found.stream().map(Match::signal).filter(name -> name.endsWith(SUBJECT_SUFFIX)).toList();
+        if (subjects.size() < 2) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        texts.add(withoutJsonKeys(normalisedText));
+        texts.addAll(compoundWords);
+        // Each text's subjects are looked for once, and only in a text that holds a wording to read them for.
+        Map<String, List<Place>> subjectsByText = new LinkedHashMap<>();
+        List<Nearest> nearest = new ArrayList<>();
+        for (Match match : found) {
+            if (!match.signal().endsWith(SUBJECT_SUFFIX)) {
+                subjectOf(match, texts, text -> subjectsByText.computeIfAbsent(text, t -> placesOf(subjects, t)))
+                        .ifPresent(subject -> nearest.add(new Nearest(match.signal(), subject)));
+            }
+        }
+        return nearest;
+    }
+
+    /** Where a subject's wording stands in a text. */
+    private record Place(String subject, int start, int end) {
+    }
+
+    private Optional<String> subjectOf(Match match, List<String> texts, Function<String, List<Place>> subjectsIn) {
+        boolean headLast = HEAD_LAST_LANGUAGES.contains(match.language());
+        for (String text : texts) {
+            int wording = firstPlace(match.signal(), text);
+            if (wording < 0) {
+                continue;
+            }
+            int clauseStart = clauseStart(text, wording);
+            int clauseEnd = clauseEnd(text, wording);
+            List<Place> before = new ArrayList<>();
+            Place after = null;
+            for (Place place : subjectsIn.apply(text)) {
+                if (place.start() >= clauseStart && place.start() < wording) {
+                    before.add(place);
+                } else if (place.start() >= wording && place.start() < clauseEnd && after == null) {
+                    after = place;
+                }
+            }
+            if (!before.isEmpty()) {
+                return Optional.of(headLast ? before.get(before.size() - 1).subject() : headOfCompound(text, before));
+            }
+            if (after != null) {
+                return Optional.of(after.subject());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first subject of a clause, or of subjects written one after the other there ("list item", "file path") the
+     * last: the head that names the thing.
+     */
+    private static String headOfCompound(String text, List<Place> inClause) {
+        Place head = inClause.get(0);
+        for (Place next : inClause.subList(1, inClause.size())) {
+            if (next.start() == head.end() + 1 && text.charAt(head.end()) == ' ') {
+                head = next;
+            } else if (next.start() > head.start()) {
+                break;
+            }
+        }
+        return head.subject();
+    }
+
+    /** Every wording of the subjects in the text, by where it starts; of two that start at one place, the longer first. */
+    private List<Place> placesOf(List<String> subjects, String text) {
+        List<Place> places = new ArrayList<>();
+        for (String subject : subjects) {
+            for (Phrase phrase : phrasesBySignal.getOrDefault(subject, List.of())) {
+                phrase.placesIn(text).forEach(place -> places.add(new Place(subject, place[0], place[1])));
+            }
+        }
+        places.sort(Comparator.comparingInt(Place::start).thenComparing(Comparator.comparingInt(Place::end).reversed()));
+        return places;
+    }
+
+    /** Where the signal's first wording starts in the text; -1 when it has none there. */
+    private int firstPlace(String signal, String text) {
+        int first = -1;
+        for (Phrase phrase : phrasesBySignal.getOrDefault(signal, List.of())) {
+            int start = phrase.firstPlaceIn(text);
+            if (start >= 0 && (first < 0 || start < first)) {
+                first = start;
+            }
+        }
+        return first;
+    }
+
+    /** Where the sentence or clause that holds the position ends: at the next full stop, colon or semicolon. */
+    private static int clauseEnd(String text, int position) {
+        Matcher boundary = CLAUSE_END.matcher(text).region(position, text.length());
+        return boundary.find() ? boundary.start() : text.length();
+    }
+
+    /** Where the sentence or clause that holds the position begins: after the last full stop, colon or semicolon. */
+    private static int clauseStart(String text, int position) {
+        Matcher boundary = CLAUSE_END.matcher(text).region(0, position);
+        int start = 0;
+        while (boundary.find()) {
+            start = boundary.end();
+        }
+        return start;
+    }
+
+    private static String withoutJsonKeys(String normalisedText) {
+        return normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
     }
 
     private void addSignals(String words, Map<String, Match> found) {

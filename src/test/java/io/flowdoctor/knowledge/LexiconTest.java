@@ -43,6 +43,67 @@ class LexiconTest {
         assertEquals(matches, Lexicon.compile(phrase).matcher(text).find());
     }
 
+    @ParameterizedTest(name = "''{0}'': the not-found words are about {1}")
+    @CsvSource(delimiter = '|', value = {
+            // the first subject of the clause before the words, whatever else the message names
+            "the item in list docs was not found: it may have been deleted by another user | item-subject",
+            "file a.xlsx in list docs: the file does not exist | item-subject",
+            "the list does not exist. it may have been deleted by another user | definition-subject",
+            // none before them: the nearest after them
+            "could not find a table named orders for user 5 | definition-subject",
+            // two subjects that start at one place: the longer
+            "entity key does not exist for entity orders | item-subject",
+            // a language whose phrases end in their head: the nearest before
+            "リスト docs のファイルが見つかりません | item-subject" })
+    void theSubjectOfTheWordingsClauseIsWhatItIsAbout(String message, String subject) {
+        Lexicon lexicon = new Lexicon(List.of(
+                phrase("not-found", "en", "does not exist"),
+                phrase("not-found", "en", "could not find"),
+                phrase("not-found", "en", "not found"),
+                phrase("not-found", "ja", "見つかりません"),
+                phrase("item-subject", "en", "item*"),
+                phrase("item-subject", "ja", "ファイル"),
+                phrase("definition-subject", "ja", "リスト"),
+                phrase("item-subject", "en", "file*"),
+                phrase("item-subject", "en", "user*"),
+                phrase("item-subject", "en", "entity key"),
+                phrase("definition-subject", "en", "list"),
+                phrase("definition-subject", "en", "table*"),
+                phrase("definition-subject", "en", "entity")),
+                List.of());
+
+        List<Lexicon.Nearest> nearest = lexicon.subjects(message, List.of(), lexicon.signals(message));
+
+        assertEquals(List.of(new Lexicon.Nearest("not-found", subject)), nearest);
+    }
+
+    @Test
+    void aMessageThatNamesOneKindOfSubjectHasNothingToChoose() {
+        Lexicon lexicon = new Lexicon(List.of(
+                phrase("not-found", "en", "not found"),
+                phrase("item-subject", "en", "item*"),
+                phrase("item-subject", "en", "file*"),
+                phrase("definition-subject", "en", "list")),
+                List.of());
+        String message = "the item was not found in the file";
+
+        assertEquals(List.of(), lexicon.subjects(message, List.of(), lexicon.signals(message)));
+    }
+
+    @Test
+    void aWordingRunTogetherIsReadOnItsOwn() {
+        Lexicon lexicon = new Lexicon(List.of(
+                phrase("not-found", "en", "not found"),
+                phrase("item-subject", "en", "item*"),
+                phrase("definition-subject", "en", "list")),
+                List.of());
+        String message = "itemnotfound: the list has no such entry";
+        List<String> compounds = Lexicon.compoundWords("ItemNotFound: the list has no such entry");
+
+        assertEquals(List.of(new Lexicon.Nearest("not-found", "item-subject")),
+                lexicon.subjects(message, compounds, lexicon.signals(message, compounds)));
+    }
+
     @Test
     void aMessageGetsEverySignalOnceWithThePhraseThatFoundIt() {
         Lexicon lexicon = new Lexicon(List.of(

@@ -49,7 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A thousand failed Logic Apps runs of fifty workflows through a real Kafka broker, as Azure Monitor streams
+ * Two hundred failed Logic Apps runs of twenty workflows through a real Kafka broker, as Azure Monitor streams
  * their WorkflowRuntime records to an event hub ({@code {"records": [...]}}), keyed by workflow: some runs' records
  * come in two events (the failed action's, then the scope's and the run's completion, which hold nothing to
  * diagnose), some events come again, one record is malformed. Beside them, v1 requests of flows with an owner, some
@@ -63,9 +63,9 @@ class KafkaIntakeTest {
 
     private static final String FAILED_RUNS = "flowdoctor.failed-runs";
     private static final String DEAD_LETTERS = "flowdoctor.failed-runs.dead-letter";
-    private static final int WORKFLOWS = 50;
-    private static final int RUNS_PER_WORKFLOW = 20;
-    private static final int V1_FLOWS = 20;
+    private static final int WORKFLOWS = 20;
+    private static final int RUNS_PER_WORKFLOW = 10;
+    private static final int V1_FLOWS = 10;
     private static final int RUNS_PER_V1_FLOW = 10;
 
     @Inject
