@@ -1,7 +1,9 @@
 package io.flowdoctor.knowledge;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.ahocorasick.trie.Trie;
 
 /**
  * Wordings in any language mapped to canonical signals (knowledge-base/lexicon/), and the patterns that
@@ -43,10 +47,6 @@ public final class Lexicon {
                 }
             }
             return new Phrase(signal, language, text, compile(text), anchor);
-        }
-
-        boolean foundIn(String normalisedText) {
-            return normalisedText.contains(anchor) && pattern.matcher(normalisedText).find();
         }
 
         /** Where the phrase's first wording starts in the text; -1 when it has none there. */
@@ -121,13 +121,22 @@ public final class Lexicon {
     private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\p{L}\\p{N}_])\\p{Ll}+(?:_\\p{Ll}+)+(?![\\p{L}\\p{N}_])");
 
     private final List<Phrase> phrases;
-    private final Map<String, List<Phrase>> phrasesBySignal = new LinkedHashMap<>();
     private final List<Pattern> codePatterns;
+    /** Every phrase's anchor, found in one pass over a message however many phrases there are. */
+    private final Trie anchors;
+    /** For each anchor, the positions in {@link #phrases} of the phrases it belongs to. */
+    private final Map<String, BitSet> phrasesByAnchor = new HashMap<>();
+    /** Phrases without a literal part, tried on every message. */
+    private final BitSet anchorless = new BitSet();
 
     public Lexicon(List<Phrase> phrases, List<Pattern> codePatterns) {
         this.phrases = List.copyOf(phrases);
         this.codePatterns = List.copyOf(codePatterns);
-        phrases.forEach(phrase -> phrasesBySignal.computeIfAbsent(phrase.signal(), name -> new ArrayList<>()).add(phrase));
+        for (int index = 0; index < this.phrases.size(); index++) {
+            String anchor = this.phrases.get(index).anchor();
+            (anchor.isEmpty() ? anchorless : phrasesByAnchor.computeIfAbsent(anchor, key -> new BitSet())).set(index);
+        }
+        anchors = Trie.builder().addKeywords(phrasesByAnchor.keySet()).build();
     }
 
     /** The phrases of one signal, as written in the lexicon. */
@@ -201,12 +210,15 @@ public final class Lexicon {
         List<String> texts = new ArrayList<>();
         texts.add(withoutJsonKeys(normalisedText));
         texts.addAll(compoundWords);
-        // Each text's subjects are looked for once, and only in a text that holds a wording to read them for.
-        Map<String, List<Place>> subjectsByText = new LinkedHashMap<>();
+        // Each text's phrases and subjects are looked for once, and only in a text that holds a wording to read them for.
+        Map<String, BitSet> candidatesByText = new HashMap<>();
+        Function<String, BitSet> candidatesIn = text -> candidatesByText.computeIfAbsent(text, this::candidates);
+        Map<String, List<Place>> subjectsByText = new HashMap<>();
         List<Nearest> nearest = new ArrayList<>();
         for (Match match : found) {
             if (!match.signal().endsWith(SUBJECT_SUFFIX)) {
-                subjectOf(match, texts, text -> subjectsByText.computeIfAbsent(text, t -> placesOf(subjects, t)))
+                subjectOf(match, texts, candidatesIn,
+                        text -> subjectsByText.computeIfAbsent(text, t -> placesOf(subjects, t, candidatesIn.apply(t))))
                         .ifPresent(subject -> nearest.add(new Nearest(match.signal(), subject)));
             }
         }
@@ -217,10 +229,11 @@ public final class Lexicon {
     private record Place(String subject, int start, int end) {
     }
 
-    private Optional<String> subjectOf(Match match, List<String> texts, Function<String, List<Place>> subjectsIn) {
+    private Optional<String> subjectOf(Match match, List<String> texts, Function<String, BitSet> candidatesIn,
+            Function<String, List<Place>> subjectsIn) {
         boolean headLast = HEAD_LAST_LANGUAGES.contains(match.language());
         for (String text : texts) {
-            int wording = firstPlace(match.signal(), text);
+            int wording = firstPlace(match.signal(), text, candidatesIn.apply(text));
             if (wording < 0) {
                 continue;
             }
@@ -262,11 +275,12 @@ public final class Lexicon {
     }
 
     /** Every wording of the subjects in the text, by where it starts; of two that start at one place, the longer first. */
-    private List<Place> placesOf(List<String> subjects, String text) {
+    private List<Place> placesOf(List<String> subjects, String text, BitSet candidates) {
         List<Place> places = new ArrayList<>();
-        for (String subject : subjects) {
-            for (Phrase phrase : phrasesBySignal.getOrDefault(subject, List.of())) {
-                phrase.placesIn(text).forEach(place -> places.add(new Place(subject, place[0], place[1])));
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            Phrase phrase = phrases.get(index);
+            if (subjects.contains(phrase.signal())) {
+                phrase.placesIn(text).forEach(place -> places.add(new Place(phrase.signal(), place[0], place[1])));
             }
         }
         places.sort(Comparator.comparingInt(Place::start).thenComparing(Comparator.comparingInt(Place::end).reversed()));
@@ -274,9 +288,13 @@ public final class Lexicon {
     }
 
     /** Where the signal's first wording starts in the text; -1 when it has none there. */
-    private int firstPlace(String signal, String text) {
+    private int firstPlace(String signal, String text, BitSet candidates) {
         int first = -1;
-        for (Phrase phrase : phrasesBySignal.getOrDefault(signal, List.of())) {
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            Phrase phrase = phrases.get(index);
+            if (!phrase.signal().equals(signal)) {
+                continue;
+            }
             int start = phrase.firstPlaceIn(text);
             if (start >= 0 && (first < 0 || start < first)) {
                 first = start;
@@ -305,9 +323,22 @@ public final class Lexicon {
         return normalisedText.indexOf('"') < 0 ? normalisedText : JSON_KEY.matcher(normalisedText).replaceAll(" ");
     }
 
+    /** The positions in {@link #phrases} of the phrases that can match the text: those whose anchor it contains. */
+    private BitSet candidates(String text) {
+        BitSet candidates = (BitSet) anchorless.clone();
+        anchors.parseText(text, emit -> {
+            candidates.or(phrasesByAnchor.get(emit.getKeyword()));
+            return true;
+        });
+        return candidates;
+    }
+
+    /** Tries, in the lexicon's order, only the phrases whose anchor the text contains. */
     private void addSignals(String words, Map<String, Match> found) {
-        for (Phrase phrase : phrases) {
-            if (!found.containsKey(phrase.signal()) && phrase.foundIn(words)) {
+        BitSet candidates = candidates(words);
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            Phrase phrase = phrases.get(index);
+            if (!found.containsKey(phrase.signal()) && phrase.pattern().matcher(words).find()) {
                 found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
             }
         }
