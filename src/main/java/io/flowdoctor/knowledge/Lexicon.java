@@ -34,7 +34,7 @@ public final class Lexicon {
      * A phrase of a signal in one language.
      *
      * @param anchor the longest literal part of the phrase: a message without it cannot match, so the
-     *        pattern runs only on messages that contain it
+     *        pattern runs only on messages that contain it (found for all phrases at once, {@link #candidates})
      */
     public record Phrase(String signal, String language, String text, Pattern pattern, String anchor) {
 
@@ -51,18 +51,12 @@ public final class Lexicon {
 
         /** Where the phrase's first wording starts in the text; -1 when it has none there. */
         int firstPlaceIn(String normalisedText) {
-            if (!normalisedText.contains(anchor)) {
-                return -1;
-            }
             Matcher matcher = pattern.matcher(normalisedText);
             return matcher.find() ? matcher.start() : -1;
         }
 
         /** Where each wording of the phrase starts and ends in the text, in order. */
         List<int[]> placesIn(String normalisedText) {
-            if (!normalisedText.contains(anchor)) {
-                return List.of();
-            }
             List<int[]> places = new ArrayList<>();
             Matcher matcher = pattern.matcher(normalisedText);
             while (matcher.find()) {
@@ -325,7 +319,9 @@ public final class Lexicon {
 
     /** The positions in {@link #phrases} of the phrases that can match the text: those whose anchor it contains. */
     private BitSet candidates(String text) {
-        BitSet candidates = (BitSet) anchorless.clone();
+        // A copy made by or(): clone() would trim the shared set's array, a write that other threads may see.
+        BitSet candidates = new BitSet(phrases.size());
+        candidates.or(anchorless);
         anchors.parseText(text, emit -> {
             candidates.or(phrasesByAnchor.get(emit.getKeyword()));
             return true;

@@ -121,6 +121,23 @@ class LexiconTest {
     }
 
     @Test
+    void phrasesWhoseLiteralPartsOverlapOrAreSharedAreAllFoundAndTheFirstInTheLexiconNamesTheSignal() {
+        Lexicon lexicon = new Lexicon(List.of(
+                phrase("timed-out", "en", "gateway timeout"), // "timeout" ends inside it, "gateway" starts it
+                phrase("timed-out", "en", "timeout"),
+                phrase("gateway-timeout", "en", "gateway time*"), // shares the literal part "gateway" with the first
+                phrase("internal-error", "en", "error"), // a literal part inside another one's word: no match
+                phrase("not-found", "en", "found")),
+                List.of());
+
+        assertEquals(List.of(new Lexicon.Match("timed-out", "gateway timeout", "en"),
+                new Lexicon.Match("gateway-timeout", "gateway time*", "en")),
+                lexicon.signals("504 gateway timeout from the backend: no errors"));
+        assertEquals(List.of(new Lexicon.Match("timed-out", "timeout", "en"), new Lexicon.Match("not-found", "found", "en")),
+                lexicon.signals("a timeout, and the record was not found"));
+    }
+
+    @Test
     void theKeysOfAJsonBodyAreNoWordsOfTheMessageButItsValuesAre() {
         Lexicon lexicon = new Lexicon(List.of(phrase("item-subject", "en", "message*"), phrase("not-found", "en", "not found")),
                 List.of());
