@@ -147,7 +147,8 @@ public final class Diagnoser {
         }
         Lexicon lexicon = knowledge.lexicon();
         List<String> compoundWords = Lexicon.compoundWords(step.message());
-        List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords);
+        List<String> codeWords = Lexicon.codeWords(step.errorCode());
+        List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords, codeWords);
         signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
         lexicon.subjects(action.text(), compoundWords, signals)
                 .forEach(nearest -> facts.add(new About(nearest.signal(), nearest.subject())));

@@ -113,6 +113,11 @@ public final class Lexicon {
      * often stands for several causes that only its table row or the rest of the message tells apart.
      */
     private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\p{L}\\p{N}_])\\p{Ll}+(?:_\\p{Ll}+)+(?![\\p{L}\\p{N}_])");
+    /**
+     * An error code made of words only, run together with humps or lower-case underscores; not one with digits
+     * ("0x80048d0b"), nor an upper-case one (see {@link #SNAKE_CASE}).
+     */
+    private static final Pattern CODE_WORDS = Pattern.compile("\\p{L}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)+|\\p{Ll}+(?:_\\p{Ll}+)+");
 
     private final List<Phrase> phrases;
     private final List<Pattern> codePatterns;
@@ -179,10 +184,22 @@ public final class Lexicon {
      * ({@link #compoundWords}), each with the first phrase that produced it.
      */
     public List<Match> signals(String normalisedText, List<String> compoundWords) {
+        return signals(normalisedText, compoundWords, List.of());
+    }
+
+    /**
+     * As {@link #signals(String, List)}, and when neither names a cause (a subject alone names none), the signals of the
+     * reported error code's words ({@link #codeWords}): the message's own wording comes first, since one code often
+     * stands for causes that only the message tells apart.
+     */
+    public List<Match> signals(String normalisedText, List<String> compoundWords, List<String> codeWords) {
         String words = withoutJsonKeys(normalisedText);
         Map<String, Match> found = new LinkedHashMap<>();
         addSignals(words, found);
         compoundWords.forEach(compound -> addSignals(compound, found));
+        if (found.keySet().stream().allMatch(name -> name.endsWith(SUBJECT_SUFFIX))) {
+            codeWords.forEach(code -> addSignals(code, found));
+        }
         return new ArrayList<>(found.values());
     }
 
@@ -361,6 +378,20 @@ public final class Lexicon {
             compounds.add(snake.group().replace('_', ' '));
         }
         return List.copyOf(compounds);
+    }
+
+    /**
+     * The words of the error code the step reported, when it is written as words run together
+     * ("CannotUpdateObjectBecauseItIsInactive", "account_inactive"); empty for any other code. Services keep their codes in
+     * English when they translate the message, so a code's words can say the cause of a message in a language, or a
+     * wording, the lexicon does not know ({@link #signals(String, List, List)}).
+     */
+    public static List<String> codeWords(String errorCode) {
+        String code = errorCode == null ? "" : errorCode.strip();
+        if (!CODE_WORDS.matcher(code).matches()) {
+            return List.of();
+        }
+        return List.of(CAMEL_HUMP.matcher(code).replaceAll(" ").replace('_', ' ').toLowerCase(Locale.ROOT));
     }
 
     /** The error codes written inside the normalised message, lower case. */
