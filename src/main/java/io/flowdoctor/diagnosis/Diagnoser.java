@@ -142,6 +142,9 @@ public final class Diagnoser {
         actions.stream()
                 .filter(other -> knowledge.sideEffects().changedSomething(other.status(), other.operation(), other.name()))
                 .forEach(other -> facts.add(new CompletedChange(other.name())));
+        if (knowledge.makersApi(action.connector())) {
+            facts.add(new MakersApi());
+        }
         if (knowledge.sideEffects().changes(step.operation(), step.name())) {
             facts.add(new FailingChange(action.name()));
         }

@@ -97,6 +97,12 @@ public record KnowledgeBase(
         return inLanguages.get(language);
     }
 
+    /** Whether the API behind the connector (an id as {@link #connectorId} gives it) is the maker's own or chosen. */
+    public boolean makersApi(String connectorId) {
+        Connector connector = connectorsByName.get(connectorId);
+        return connector != null && connector.makersApi();
+    }
+
     /**
      * The connector id rules use, from whatever the caller sent: "office365users", "shared_office365users",
      * "/providers/Microsoft.PowerApps/apis/shared_office365users" or a display name such as "Office 365 Users".
