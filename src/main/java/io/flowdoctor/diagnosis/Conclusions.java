@@ -35,6 +35,8 @@ public record Conclusions(
                 evaluation.firedRules(), evaluation.matches());
     }
 
+    private static final String IN_ERROR_CODE = "inErrorCode";
+
     /**
      * What a rule's evidence text may name, from the facts its first firing matched: the lexicon
      * {phrase} and {signal}, the error {code}, the {status} code.
@@ -46,6 +48,7 @@ public record Conclusions(
                 if (fact instanceof Signal signal && !values.containsKey("phrase")) {
                     values.put("phrase", signal.phrase());
                     values.put("signal", signal.name());
+                    values.put(IN_ERROR_CODE, signal.inErrorCode());
                 } else if (fact instanceof Code code && !values.containsKey("code")) {
                     values.put("code", code.value());
                 } else if (fact instanceof FailedAction action && action.statusCode() > 0) {
@@ -59,7 +62,15 @@ public record Conclusions(
     /** A rule's evidence in the language of the answer, its placeholders filled; null for a rule without one. */
     public String evidence(RuleRef rule, KnowledgeBase knowledge, Language language) {
         String text = rule == null ? null : knowledge.evidence(rule.ruleId(), language);
-        return text == null ? null : Placeholders.fill(text, evidenceValues(rule));
+        if (text == null) {
+            return null;
+        }
+        Map<String, Object> values = evidenceValues(rule);
+        if (Boolean.TRUE.equals(values.get(IN_ERROR_CODE))) {
+            // The wording was read in the error code's words, not in the message the evidence speaks of.
+            values.put("phrase", values.get("phrase") + " " + knowledge.text("evidence.in-error-code", language));
+        }
+        return Placeholders.fill(text, values);
     }
 
     /**

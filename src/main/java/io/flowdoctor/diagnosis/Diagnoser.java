@@ -152,7 +152,7 @@ public final class Diagnoser {
         List<String> compoundWords = Lexicon.compoundWords(step.message());
         List<String> codeWords = Lexicon.codeWords(step.errorCode());
         List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords, codeWords);
-        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language())));
+        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language(), match.inErrorCode())));
         lexicon.subjects(action.text(), compoundWords, signals)
                 .forEach(nearest -> facts.add(new About(nearest.signal(), nearest.subject())));
         Set<String> codes = new LinkedHashSet<>();

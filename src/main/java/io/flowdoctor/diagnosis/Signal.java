@@ -7,6 +7,11 @@ package io.flowdoctor.diagnosis;
  * @param name the signal, as rules compare it: {@code Signal(name == "permission-denied")}
  * @param phrase the lexicon phrase that matched
  * @param language the language of that phrase
+ * @param inErrorCode the phrase was read in the words of the step's error code ("CertificateExpired"), not in its message
  */
-public record Signal(String name, String phrase, String language) {
+public record Signal(String name, String phrase, String language, boolean inErrorCode) {
+
+    public Signal(String name, String phrase, String language) {
+        this(name, phrase, language, false);
+    }
 }

@@ -86,8 +86,16 @@ public final class Lexicon {
     /** Signals that name what a message is about (an item, a definition, a value) rather than what happened to it. */
     public static final String SUBJECT_SUFFIX = "-subject";
 
-    /** A signal found in a message, with the phrase that produced it. */
-    public record Match(String signal, String phrase, String language) {
+    /**
+     * A signal found in a message, with the phrase that produced it.
+     *
+     * @param inErrorCode the phrase was read in the words of the step's error code, not in its message
+     */
+    public record Match(String signal, String phrase, String language, boolean inErrorCode) {
+
+        public Match(String signal, String phrase, String language) {
+            this(signal, phrase, language, false);
+        }
     }
 
     private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
@@ -198,7 +206,7 @@ public final class Lexicon {
         addSignals(words, found);
         compoundWords.forEach(compound -> addSignals(compound, found));
         if (found.keySet().stream().allMatch(name -> name.endsWith(SUBJECT_SUFFIX))) {
-            codeWords.forEach(code -> addSignals(code, found));
+            codeWords.forEach(code -> addSignals(code, found, true));
         }
         return new ArrayList<>(found.values());
     }
@@ -348,11 +356,15 @@ public final class Lexicon {
 
     /** Tries, in the lexicon's order, only the phrases whose anchor the text contains. */
     private void addSignals(String words, Map<String, Match> found) {
+        addSignals(words, found, false);
+    }
+
+    private void addSignals(String words, Map<String, Match> found, boolean inErrorCode) {
         BitSet candidates = candidates(words);
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
             Phrase phrase = phrases.get(index);
             if (!found.containsKey(phrase.signal()) && phrase.pattern().matcher(words).find()) {
-                found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language()));
+                found.put(phrase.signal(), new Match(phrase.signal(), phrase.text(), phrase.language(), inErrorCode));
             }
         }
     }

@@ -36,6 +36,21 @@ class DiagnoserTest {
     }
 
     @Test
+    void aSignalReadInTheErrorCodeSaysSoInTheAnswersLanguage() {
+        RunReport run = run(new RunReport.ReportedAction("Get secret", "Failed", "keyvault", null, null, "CertificateExpired",
+                "Controllare la data di scadenza e il periodo di validità del certificato."));
+
+        Diagnosis dutch = Diagnoser.diagnose(ruleBase, run, Language.NL, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
+
+        assertEquals("SIG-006", dutch.findings().get(0).ruleId());
+        assertTrue(
+                dutch.findings().get(0).evidence()
+                        .contains("'certificate ... expired (gelezen in de woorden van de foutcode)'"),
+                dutch.findings().get(0).evidence());
+    }
+
+    @Test
     void aSignalsEvidenceNamesThePhraseThatProducedIt() {
         RunReport run = run(new RunReport.ReportedAction("Item ophalen", "Failed", null, null, 403, null,
                 "Toegang geweigerd: u hebt geen machtiging voor deze lijst."));

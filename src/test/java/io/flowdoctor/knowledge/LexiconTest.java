@@ -196,7 +196,7 @@ class LexiconTest {
         List<String> code = Lexicon.codeWords("CertificateExpired");
 
         // a message in a language the lexicon does not know, or naming only what it is about: the code says the cause
-        assertEquals(List.of(new Lexicon.Match("credentials-expired", "certificate ... expired", "en")),
+        assertEquals(List.of(new Lexicon.Match("credentials-expired", "certificate ... expired", "en", true)),
                 lexicon.signals(NormalForm.text("Controllare la data di scadenza del certificato."), List.of(), code));
         assertEquals(List.of("item-subject", "credentials-expired"),
                 lexicon.signals(NormalForm.text("The secret could not be used."), List.of(), code).stream()
