@@ -66,11 +66,11 @@ public record Conclusions(
             return null;
         }
         Map<String, Object> values = evidenceValues(rule);
-        if (Boolean.TRUE.equals(values.get(IN_ERROR_CODE))) {
-            // The wording was read in the error code's words, not in the message the evidence speaks of.
-            values.put("phrase", values.get("phrase") + " " + knowledge.text("evidence.in-error-code", language));
-        }
-        return Placeholders.fill(text, values);
+        String filled = Placeholders.fill(text, values);
+        // The wording was read in the error code's words, not in the message the evidence speaks of.
+        return Boolean.TRUE.equals(values.get(IN_ERROR_CODE))
+                ? filled + " " + knowledge.text("evidence.in-error-code", language)
+                : filled;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.flowdoctor.diagnosis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,11 +67,16 @@ public final class Diagnoser {
      * its message, the run's changes): worked out before the history is read, so that it need not be done where the
      * history is locked.
      */
+    /**
+     * @param codeSignals the signals the words of the step's error code carry ({@link Lexicon#codeWords}), which are
+     *        read only when nothing else explains the failure
+     */
     public record Prepared(RuleBase ruleBase, RunReport report, ReportedAction step, FailedAction action,
-            List<Object> facts) {
+            List<Object> facts, List<Signal> codeSignals) {
 
         public Prepared {
             facts = List.copyOf(facts);
+            codeSignals = List.copyOf(codeSignals);
         }
     }
 
@@ -78,7 +84,14 @@ public final class Diagnoser {
         KnowledgeBase knowledge = ruleBase.knowledge();
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
-        return new Prepared(ruleBase, report, step, action, facts(step, action, knowledge, report.actions()));
+        List<Object> facts = facts(step, action, knowledge, report.actions());
+        Set<String> named = new HashSet<>();
+        facts.stream().filter(Signal.class::isInstance).forEach(signal -> named.add(((Signal) signal).name()));
+        List<Signal> codeSignals = knowledge.lexicon().codeSignals(Lexicon.codeWords(step.errorCode())).stream()
+                .filter(match -> !named.contains(match.signal()))
+                .map(match -> new Signal(match.signal(), match.phrase(), match.language(), true))
+                .toList();
+        return new Prepared(ruleBase, report, step, action, facts, codeSignals);
     }
 
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
@@ -97,14 +110,14 @@ public final class Diagnoser {
         facts.addAll(List.of(run, prepared.action(), history));
         facts.addAll(prepared.facts());
 
-        // Classification rules fire first; the advice rules then reason on the finding that ranked first.
         AtomicReference<PrimaryFinding> primary = new AtomicReference<>();
-        Evaluation evaluation = ruleBase.evaluate(facts,
-                classified -> {
-                    primary.set(
-                            FindingRanking.primary(FindingRanking.rank(classified.all(Finding.class), knowledge.precedence())));
-                    return List.of(primary.get());
-                });
+        Evaluation evaluation = evaluate(ruleBase, facts, primary);
+        if (ONLY_A_STATUS.contains(primary.get().specificity()) && !prepared.codeSignals().isEmpty()) {
+            // Nothing but at most the status explains the failure: the words of its error code say more than a status,
+            // and less than the message, a code table or a connector's rule, which therefore come first.
+            facts.addAll(prepared.codeSignals());
+            evaluation = evaluate(ruleBase, facts, primary);
+        }
         Conclusions conclusions = Conclusions.of(evaluation, primary.get(), knowledge.precedence());
 
         List<RecommendationItem> recommendations = recommendations(conclusions, knowledge, language, report.product());
@@ -132,6 +145,17 @@ public final class Diagnoser {
                 options.explain() ? Explanations.of(conclusions, knowledge, language) : null);
     }
 
+    private static final Set<Specificity> ONLY_A_STATUS = Set.of(Specificity.NONE, Specificity.STATUS_CODE);
+
+    /** Classification rules fire first; the advice rules then reason on the finding that ranked first. */
+    private static Evaluation evaluate(RuleBase ruleBase, List<Object> facts, AtomicReference<PrimaryFinding> primary) {
+        return ruleBase.evaluate(facts, classified -> {
+            primary.set(FindingRanking.primary(
+                    FindingRanking.rank(classified.all(Finding.class), ruleBase.knowledge().precedence())));
+            return List.of(primary.get());
+        });
+    }
+
     /**
      * Besides the run, its failing step and its history: the retry policy, whether the failing step changes
      * something, the steps of the run that already changed something, and the signals and codes its message carries.
@@ -150,9 +174,8 @@ public final class Diagnoser {
         }
         Lexicon lexicon = knowledge.lexicon();
         List<String> compoundWords = Lexicon.compoundWords(step.message());
-        List<String> codeWords = Lexicon.codeWords(step.errorCode());
-        List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords, codeWords);
-        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language(), match.inErrorCode())));
+        List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords);
+        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language(), false)));
         lexicon.subjects(action.text(), compoundWords, signals)
                 .forEach(nearest -> facts.add(new About(nearest.signal(), nearest.subject())));
         Set<String> codes = new LinkedHashSet<>();

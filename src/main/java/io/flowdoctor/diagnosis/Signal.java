@@ -10,8 +10,4 @@ package io.flowdoctor.diagnosis;
  * @param inErrorCode the phrase was read in the words of the step's error code ("CertificateExpired"), not in its message
  */
 public record Signal(String name, String phrase, String language, boolean inErrorCode) {
-
-    public Signal(String name, String phrase, String language) {
-        this(name, phrase, language, false);
-    }
 }

@@ -121,11 +121,9 @@ public final class Lexicon {
      * often stands for several causes that only its table row or the rest of the message tells apart.
      */
     private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\p{L}\\p{N}_])\\p{Ll}+(?:_\\p{Ll}+)+(?![\\p{L}\\p{N}_])");
-    /**
-     * An error code made of words only, run together with humps or lower-case underscores; not one with digits
-     * ("0x80048d0b"), nor an upper-case one (see {@link #SNAKE_CASE}).
-     */
-    private static final Pattern CODE_WORDS = Pattern.compile("\\p{L}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)+|\\p{Ll}+(?:_\\p{Ll}+)+");
+    /** An error code made of letters only, its words run together or joined by underscores. */
+    private static final Pattern CODE_WORDS = Pattern.compile("\\p{L}+(?:_\\p{L}+)*");
+    private static final Pattern WHITE_SPACE = Pattern.compile(" +");
 
     private final List<Phrase> phrases;
     private final List<Pattern> codePatterns;
@@ -192,22 +190,21 @@ public final class Lexicon {
      * ({@link #compoundWords}), each with the first phrase that produced it.
      */
     public List<Match> signals(String normalisedText, List<String> compoundWords) {
-        return signals(normalisedText, compoundWords, List.of());
-    }
-
-    /**
-     * As {@link #signals(String, List)}, and when neither names a cause (a subject alone names none), the signals of the
-     * reported error code's words ({@link #codeWords}): the message's own wording comes first, since one code often
-     * stands for causes that only the message tells apart.
-     */
-    public List<Match> signals(String normalisedText, List<String> compoundWords, List<String> codeWords) {
         String words = withoutJsonKeys(normalisedText);
         Map<String, Match> found = new LinkedHashMap<>();
         addSignals(words, found);
         compoundWords.forEach(compound -> addSignals(compound, found));
-        if (found.keySet().stream().allMatch(name -> name.endsWith(SUBJECT_SUFFIX))) {
-            codeWords.forEach(code -> addSignals(code, found, true));
-        }
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The signals the words of the step's error code carry ({@link #codeWords}), each marked as read there: the last
+     * resort of a diagnosis that nothing else explains, since one code often stands for causes that only the message,
+     * the status or a code table tells apart.
+     */
+    public List<Match> codeSignals(List<String> codeWords) {
+        Map<String, Match> found = new LinkedHashMap<>();
+        codeWords.forEach(code -> addSignals(code, found, true));
         return new ArrayList<>(found.values());
     }
 
@@ -394,16 +391,18 @@ public final class Lexicon {
 
     /**
      * The words of the error code the step reported, when it is written as words run together
-     * ("CannotUpdateObjectBecauseItIsInactive", "account_inactive"); empty for any other code. Services keep their codes in
-     * English when they translate the message, so a code's words can say the cause of a message in a language, or a
-     * wording, the lexicon does not know ({@link #signals(String, List, List)}).
+     * ("CannotUpdateObjectBecauseItIsInactive", "AADApplicationDisabled", "Request_ResourceNotFound",
+     * "account_inactive"); empty for a code with digits ("0x80048d0b"), an upper-case one ("REQUEST_LIMIT_EXCEEDED",
+     * see {@link #SNAKE_CASE}) or a single word. Services keep their codes in English when they translate the message,
+     * so a code's words can say the cause of a message in a language, or a wording, the lexicon does not know.
      */
     public static List<String> codeWords(String errorCode) {
         String code = errorCode == null ? "" : errorCode.strip();
-        if (!CODE_WORDS.matcher(code).matches()) {
+        if (!CODE_WORDS.matcher(code).matches() || code.equals(code.toUpperCase(Locale.ROOT))) {
             return List.of();
         }
-        return List.of(CAMEL_HUMP.matcher(code).replaceAll(" ").replace('_', ' ').toLowerCase(Locale.ROOT));
+        String words = CAMEL_HUMP.matcher(code).replaceAll(" ").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.indexOf(' ') < 0 ? List.of() : List.of(WHITE_SPACE.matcher(words).replaceAll(" "));
     }
 
     /** The error codes written inside the normalised message, lower case. */

@@ -44,10 +44,30 @@ class DiagnoserTest {
                 Diagnoser.Options.plain());
 
         assertEquals("SIG-006", dutch.findings().get(0).ruleId());
-        assertTrue(
-                dutch.findings().get(0).evidence()
-                        .contains("'certificate ... expired (gelezen in de woorden van de foutcode)'"),
-                dutch.findings().get(0).evidence());
+        String evidence = dutch.findings().get(0).evidence();
+        assertTrue(evidence.contains("'certificate ... expired'"), evidence);
+        assertTrue(evidence.endsWith(ruleBase.knowledge().text("evidence.in-error-code", Language.NL)), evidence);
+    }
+
+    @Test
+    void theErrorCodesWordsAreReadOnlyWhenNothingButAStatusExplainsTheFailure() {
+        // A code table explains InternalError: its words (an internal error) are not read.
+        RunReport byTable = run(new RunReport.ReportedAction("Create blob", "Failed", "azureblob", null, 500,
+                "InternalError", null));
+        // Nothing explains this one but its code.
+        RunReport byWords = run(new RunReport.ReportedAction("Get secret", "Failed", "keyvault", null, null,
+                "CertificateExpired", "Si è verificato un errore. Contattare il supporto."));
+
+        Diagnosis table = Diagnoser.diagnose(ruleBase, byTable, Language.EN, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
+        Diagnosis words = Diagnoser.diagnose(ruleBase, byWords, Language.EN, FailureHistory.first(FAILED_AT),
+                Diagnoser.Options.plain());
+
+        assertEquals(Category.TRANSIENT, table.category());
+        assertTrue(table.findings().stream().noneMatch(finding -> "SIG-044".equals(finding.ruleId())),
+                table.findings().toString());
+        assertEquals(Category.AUTHENTICATION, words.category());
+        assertEquals("SIG-006", words.findings().get(0).ruleId());
     }
 
     @Test

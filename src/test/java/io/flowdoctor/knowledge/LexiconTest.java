@@ -182,6 +182,8 @@ class LexiconTest {
         assertEquals(List.of("certificate expired"), Lexicon.codeWords(" CertificateExpired "));
         assertEquals(List.of("invalid url consecutive slashes"), Lexicon.codeWords("InvalidUrlConsecutiveSlashes"));
         assertEquals(List.of("account inactive"), Lexicon.codeWords("account_inactive"));
+        assertEquals(List.of("aad application disabled"), Lexicon.codeWords("AADApplicationDisabled"));
+        assertEquals(List.of("request resource not found"), Lexicon.codeWords("Request_ResourceNotFound"));
         // digits, upper-case codes and a single word carry no phrase of their own
         for (String code : new String[] { "0x80048d0b", "AADSTS50097", "REQUEST_LIMIT_EXCEEDED", "Denied", "", null }) {
             assertEquals(List.of(), Lexicon.codeWords(code), String.valueOf(code));
@@ -189,21 +191,12 @@ class LexiconTest {
     }
 
     @Test
-    void theErrorCodesWordsSpeakOnlyWhenTheMessageNamesNoCause() {
-        Lexicon lexicon = new Lexicon(List.of(phrase("credentials-expired", "en", "certificate ... expired"),
-                phrase("service-unavailable", "en", "try again later"), phrase("item-subject", "en", "secret*")),
-                List.of());
-        List<String> code = Lexicon.codeWords("CertificateExpired");
+    void theSignalsOfAnErrorCodesWordsSayWhereTheyWereRead() {
+        Lexicon lexicon = new Lexicon(List.of(phrase("credentials-expired", "en", "certificate ... expired")), List.of());
 
-        // a message in a language the lexicon does not know, or naming only what it is about: the code says the cause
         assertEquals(List.of(new Lexicon.Match("credentials-expired", "certificate ... expired", "en", true)),
-                lexicon.signals(NormalForm.text("Controllare la data di scadenza del certificato."), List.of(), code));
-        assertEquals(List.of("item-subject", "credentials-expired"),
-                lexicon.signals(NormalForm.text("The secret could not be used."), List.of(), code).stream()
-                        .map(Lexicon.Match::signal).toList());
-        // a message that names a cause is read as it is
-        assertEquals(List.of(new Lexicon.Match("service-unavailable", "try again later", "en")),
-                lexicon.signals(NormalForm.text("Please try again later."), List.of(), code));
+                lexicon.codeSignals(Lexicon.codeWords("CertificateExpired")));
+        assertEquals(List.of(), lexicon.codeSignals(Lexicon.codeWords("ResourceNotFound")));
     }
 
     @Test
