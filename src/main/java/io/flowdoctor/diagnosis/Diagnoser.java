@@ -2,7 +2,6 @@ package io.flowdoctor.diagnosis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,9 @@ import io.flowdoctor.rulebase.RuleRef;
  */
 public final class Diagnoser {
 
+    /** What a primary finding rests on when nothing but at most the status explains the failure. */
+    private static final Set<Specificity> ONLY_A_STATUS = Set.of(Specificity.NONE, Specificity.STATUS_CODE);
+
     private Diagnoser() {
     }
 
@@ -66,10 +68,9 @@ public final class Diagnoser {
      * What a diagnosis needs that does not depend on the flow's history (the failing step, the signals and codes of
      * its message, the run's changes): worked out before the history is read, so that it need not be done where the
      * history is locked.
-     */
-    /**
-     * @param codeSignals the signals the words of the step's error code carry ({@link Lexicon#codeWords}), which are
-     *        read only when nothing else explains the failure
+     *
+     * @param codeSignals the signals the words of the step's error code carry ({@link Lexicon#codeWords}) that its
+     *        message does not, read only when nothing but a status explains the failure
      */
     public record Prepared(RuleBase ruleBase, RunReport report, ReportedAction step, FailedAction action,
             List<Object> facts, List<Signal> codeSignals) {
@@ -85,13 +86,21 @@ public final class Diagnoser {
         ReportedAction step = FailingStepLocator.locate(report.actions(), knowledge.failingStep());
         FailedAction action = failedAction(step, knowledge);
         List<Object> facts = facts(step, action, knowledge, report.actions());
-        Set<String> named = new HashSet<>();
-        facts.stream().filter(Signal.class::isInstance).forEach(signal -> named.add(((Signal) signal).name()));
-        List<Signal> codeSignals = knowledge.lexicon().codeSignals(Lexicon.codeWords(step.errorCode())).stream()
+        return new Prepared(ruleBase, report, step, action, facts, codeSignals(step, facts, knowledge.lexicon()));
+    }
+
+    /** The signals of the error code's words that the message's own signals do not already name. */
+    private static List<Signal> codeSignals(ReportedAction step, List<Object> facts, Lexicon lexicon) {
+        List<String> codeWords = Lexicon.codeWords(step.errorCode());
+        if (codeWords.isEmpty()) {
+            return List.of();
+        }
+        Set<String> named = facts.stream().filter(Signal.class::isInstance).map(fact -> ((Signal) fact).name())
+                .collect(Collectors.toSet());
+        return lexicon.codeSignals(codeWords).stream()
                 .filter(match -> !named.contains(match.signal()))
                 .map(match -> new Signal(match.signal(), match.phrase(), match.language(), true))
                 .toList();
-        return new Prepared(ruleBase, report, step, action, facts, codeSignals);
     }
 
     public static Diagnosis diagnose(RuleBase ruleBase, RunReport report, Language language, FailureHistory history,
@@ -144,8 +153,6 @@ public final class Diagnoser {
                 language.code(),
                 options.explain() ? Explanations.of(conclusions, knowledge, language) : null);
     }
-
-    private static final Set<Specificity> ONLY_A_STATUS = Set.of(Specificity.NONE, Specificity.STATUS_CODE);
 
     /** Classification rules fire first; the advice rules then reason on the finding that ranked first. */
     private static Evaluation evaluate(RuleBase ruleBase, List<Object> facts, AtomicReference<PrimaryFinding> primary) {

@@ -92,10 +92,6 @@ public final class Lexicon {
      * @param inErrorCode the phrase was read in the words of the step's error code, not in its message
      */
     public record Match(String signal, String phrase, String language, boolean inErrorCode) {
-
-        public Match(String signal, String phrase, String language) {
-            this(signal, phrase, language, false);
-        }
     }
 
     private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");

@@ -115,7 +115,8 @@ class LexiconTest {
         List<Lexicon.Match> signals = lexicon.signals("the item was not found, item not found (aadsts50173)");
 
         assertEquals(
-                List.of(new Lexicon.Match("not-found", "not found", "en"), new Lexicon.Match("item-subject", "item*", "en")),
+                List.of(new Lexicon.Match("not-found", "not found", "en", false),
+                        new Lexicon.Match("item-subject", "item*", "en", false)),
                 signals);
         assertEquals(Set.of("aadsts50173"), lexicon.codes("the item was not found, item not found (aadsts50173)"));
     }
@@ -130,10 +131,12 @@ class LexiconTest {
                 phrase("not-found", "en", "found")),
                 List.of());
 
-        assertEquals(List.of(new Lexicon.Match("timed-out", "gateway timeout", "en"),
-                new Lexicon.Match("gateway-timeout", "gateway time*", "en")),
+        assertEquals(List.of(new Lexicon.Match("timed-out", "gateway timeout", "en", false),
+                new Lexicon.Match("gateway-timeout", "gateway time*", "en", false)),
                 lexicon.signals("504 gateway timeout from the backend: no errors"));
-        assertEquals(List.of(new Lexicon.Match("timed-out", "timeout", "en"), new Lexicon.Match("not-found", "found", "en")),
+        assertEquals(
+                List.of(new Lexicon.Match("timed-out", "timeout", "en", false),
+                        new Lexicon.Match("not-found", "found", "en", false)),
                 lexicon.signals("a timeout, and the record was not found"));
     }
 
@@ -145,7 +148,8 @@ class LexiconTest {
         assertEquals(List.of(), lexicon.signals("{\"error\":{\"code\":\"badrequest\",\"message\":\"the url is wrong\"}}"));
         assertEquals(List.of(), lexicon.signals("{\\\"error\\\": {\\\"message\\\" : \\\"the url is wrong\\\"}}"));
         assertEquals(
-                List.of(new Lexicon.Match("item-subject", "message*", "en"), new Lexicon.Match("not-found", "not found", "en")),
+                List.of(new Lexicon.Match("item-subject", "message*", "en", false),
+                        new Lexicon.Match("not-found", "not found", "en", false)),
                 lexicon.signals("{\"message\": \"the message was not found\"}"));
     }
 
@@ -170,10 +174,10 @@ class LexiconTest {
                 List.of());
         String raw = "The call failed: GatewayTimeout. Item not found";
 
-        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en")), lexicon.signals(NormalForm.text(raw)));
+        assertEquals(List.of(new Lexicon.Match("not-found", "not found", "en", false)), lexicon.signals(NormalForm.text(raw)));
         assertEquals(
-                List.of(new Lexicon.Match("not-found", "not found", "en"),
-                        new Lexicon.Match("gateway-timeout", "gateway timeout", "en")),
+                List.of(new Lexicon.Match("not-found", "not found", "en", false),
+                        new Lexicon.Match("gateway-timeout", "gateway timeout", "en", false)),
                 lexicon.signals(NormalForm.text(raw), Lexicon.compoundWords(raw)));
     }
 
