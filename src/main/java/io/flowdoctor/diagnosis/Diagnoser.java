@@ -99,7 +99,7 @@ public final class Diagnoser {
                 .collect(Collectors.toSet());
         return lexicon.codeSignals(codeWords).stream()
                 .filter(match -> !named.contains(match.signal()))
-                .map(match -> new Signal(match.signal(), match.phrase(), match.language(), true))
+                .map(Signal::of)
                 .toList();
     }
 
@@ -182,7 +182,7 @@ public final class Diagnoser {
         Lexicon lexicon = knowledge.lexicon();
         List<String> compoundWords = Lexicon.compoundWords(step.message());
         List<Lexicon.Match> signals = lexicon.signals(action.text(), compoundWords);
-        signals.forEach(match -> facts.add(new Signal(match.signal(), match.phrase(), match.language(), false)));
+        signals.forEach(match -> facts.add(Signal.of(match)));
         lexicon.subjects(action.text(), compoundWords, signals)
                 .forEach(nearest -> facts.add(new About(nearest.signal(), nearest.subject())));
         Set<String> codes = new LinkedHashSet<>();

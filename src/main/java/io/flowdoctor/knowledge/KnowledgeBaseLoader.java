@@ -230,19 +230,7 @@ public final class KnowledgeBaseLoader {
                 continue;
             }
             inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>> of() : byLanguage)
-                    .forEach((language, texts) -> (texts == null ? List.<String> of() : texts).forEach(text -> {
-                        String normalised = NormalForm.text(text);
-                        // Where a phrase is found in its file only when it is reported: looking costs a read of the file.
-                        if (normalised.isEmpty()) {
-                            problems.add(at(file, text == null ? signal + ":" : text) + ": " + signal + " (" + language
-                                    + ") has an empty phrase");
-                        } else if (!normalised.equals(text)) {
-                            problems.add(at(file, text) + ": " + signal + " (" + language + ") phrase '" + text
-                                    + "' can never match a message; write it as '" + normalised + "'");
-                        } else {
-                            phrases.add(Lexicon.Phrase.of(signal, language, text));
-                        }
-                    })));
+                    .forEach((language, texts) -> addPhrases(file, signal, language, texts, phrases)));
         }
         List<Pattern> codePatterns = new ArrayList<>();
         Path patternsFile = directory.resolve("code-patterns.yaml");
@@ -265,6 +253,28 @@ public final class KnowledgeBaseLoader {
             }
         }
         return new Lexicon(phrases, codePatterns);
+    }
+
+    /** One signal's phrases in one language, each checked to be in the form messages are compared in. */
+    private void addPhrases(Path file, String signal, String language, List<String> texts, List<Lexicon.Phrase> phrases) {
+        // A language without phrases is a phrase removed and its key left behind.
+        if (texts == null || texts.isEmpty()) {
+            problems.add(at(file, signal + ":") + ": " + signal + " (" + language + ") has no phrases");
+            return;
+        }
+        for (String text : texts) {
+            String normalised = NormalForm.text(text);
+            // Where a phrase is found in its file only when it is reported: looking costs a read of the file.
+            if (normalised.isEmpty()) {
+                problems.add(at(file, text == null ? signal + ":" : text) + ": " + signal + " (" + language
+                        + ") has an empty phrase");
+            } else if (!normalised.equals(text)) {
+                problems.add(at(file, text) + ": " + signal + " (" + language + ") phrase '" + text
+                        + "' can never match a message; write it as '" + normalised + "'");
+            } else {
+                phrases.add(Lexicon.Phrase.of(signal, language, text));
+            }
+        }
     }
 
     private List<Path> yamlFiles(Path folder) {

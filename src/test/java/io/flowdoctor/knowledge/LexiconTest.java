@@ -229,6 +229,16 @@ class LexiconTest {
     }
 
     @Test
+    void aLanguageLeftWithoutPhrasesIsRefusedNamingItsSignal() throws IOException {
+        Path knowledge = copyOfProjectKnowledge();
+        Files.writeString(knowledge.resolve("lexicon/extra.yaml"), "permission-denied:\n  en:\n    - access denied\n  sv:\n");
+
+        KnowledgeBaseException refused = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge));
+
+        assertEquals(List.of("knowledge-base/lexicon/extra.yaml:1: permission-denied (sv) has no phrases"), refused.problems());
+    }
+
+    @Test
     void aCodePatternWithoutAGroupIsRefused() throws IOException {
         Path knowledge = copyOfProjectKnowledge();
         Files.writeString(knowledge.resolve("code-patterns.yaml"), "- 'aadsts[0-9]+'\n");
