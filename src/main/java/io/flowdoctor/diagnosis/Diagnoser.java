@@ -190,7 +190,7 @@ public final class Diagnoser {
             codes.add(action.errorCode());
         }
         codes.addAll(lexicon.codes(action.text()));
-        codes.forEach(code -> facts.add(new Code(code)));
+        codes.stream().flatMap(Code::spellings).distinct().forEach(facts::add);
         return facts;
     }
 

@@ -229,8 +229,13 @@ public final class KnowledgeBaseLoader {
             if (inFile == null) {
                 continue;
             }
-            inFile.forEach((signal, byLanguage) -> (byLanguage == null ? Map.<String, List<String>> of() : byLanguage)
-                    .forEach((language, texts) -> addPhrases(file, signal, language, texts, phrases)));
+            inFile.forEach((signal, byLanguage) -> {
+                if (byLanguage == null || byLanguage.isEmpty()) {
+                    problems.add(at(file, signal + ":") + ": " + signal + " has no phrases");
+                } else {
+                    byLanguage.forEach((language, texts) -> addPhrases(file, signal, language, texts, phrases));
+                }
+            });
         }
         List<Pattern> codePatterns = new ArrayList<>();
         Path patternsFile = directory.resolve("code-patterns.yaml");

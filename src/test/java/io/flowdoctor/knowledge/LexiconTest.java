@@ -239,6 +239,17 @@ class LexiconTest {
     }
 
     @Test
+    void aSignalLeftWithoutLanguagesIsRefused() throws IOException {
+        Path knowledge = copyOfProjectKnowledge();
+        Files.writeString(knowledge.resolve("lexicon/extra.yaml"),
+                "permission-denied:\n  en:\n    - access denied\nleftover:\n");
+
+        KnowledgeBaseException refused = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(knowledge));
+
+        assertEquals(List.of("knowledge-base/lexicon/extra.yaml:4: leftover has no phrases"), refused.problems());
+    }
+
+    @Test
     void aCodePatternWithoutAGroupIsRefused() throws IOException {
         Path knowledge = copyOfProjectKnowledge();
         Files.writeString(knowledge.resolve("code-patterns.yaml"), "- 'aadsts[0-9]+'\n");
