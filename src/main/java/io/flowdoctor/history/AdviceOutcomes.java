@@ -43,21 +43,21 @@ public class AdviceOutcomes {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int markRepeats(String flowId, String signature, Instant at) {
-        return DiagnosisRecord.update("repeated = true where flowId = ?1 and signature = ?2 and repeated = false "
+        return DiagnosisOutcome.update("repeated = true where flowId = ?1 and signature = ?2 and repeated = false "
                 + "and recoveredAt is null and recordedAt >= ?3", flowId, signature, at.minus(window));
     }
 
     /** Credits the flow's latest diagnosis within the window with its recovery; empty when there is none to credit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Credited> creditRecovery(String flowId, Instant recoveredAt) {
-        Optional<DiagnosisRecord> latest = DiagnosisRecord.<DiagnosisRecord> find(
+        Optional<DiagnosisOutcome> latest = DiagnosisOutcome.<DiagnosisOutcome> find(
                 "flowId = ?1 and recordedAt >= ?2 and recordedAt <= ?3", Sort.descending("recordedAt"),
                 flowId, recoveredAt.minus(window), recoveredAt).firstResultOptional();
-        return latest.filter(record -> record.recoveredAt == null && !record.repeated).map(record -> {
-            Duration took = Duration.between(record.recordedAt, recoveredAt);
-            record.recoveredAt = recoveredAt;
-            record.secondsToRecovery = took.toSeconds();
-            return new Credited(record.id, record.primaryRuleId, took);
+        return latest.filter(outcome -> outcome.recoveredAt == null && !outcome.repeated).map(outcome -> {
+            Duration took = Duration.between(outcome.recordedAt, recoveredAt);
+            outcome.recoveredAt = recoveredAt;
+            outcome.secondsToRecovery = took.toSeconds();
+            return new Credited(outcome.diagnosisId, outcome.diagnosis.primaryRuleId, took);
         });
     }
 
@@ -75,8 +75,8 @@ public class AdviceOutcomes {
 
     /** Over the rows of an entity that names a diagnosis and an id (a rule's, a tip's). */
     private static Map<String, Effectiveness> effectiveness(String entity, String id) {
-        var entityManager = DiagnosisRecord.getEntityManager();
-        String rows = " from " + entity + " a join a.diagnosis d ";
+        var entityManager = DiagnosisOutcome.getEntityManager();
+        String rows = " from " + entity + " a join DiagnosisOutcome d on d.diagnosis = a.diagnosis ";
         Map<String, List<Long>> times = new HashMap<>();
         for (Object[] row : entityManager.createQuery("select a." + id + ", d.secondsToRecovery" + rows
                 + "where d.secondsToRecovery is not null order by a." + id + ", d.secondsToRecovery", Object[].class)

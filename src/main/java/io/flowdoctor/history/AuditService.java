@@ -93,6 +93,12 @@ public class AuditService {
             record.tips.add(tip);
         }
         record.persist();
+        DiagnosisOutcome outcome = new DiagnosisOutcome();
+        outcome.diagnosis = record;
+        outcome.flowId = record.flowId;
+        outcome.signature = record.signature;
+        outcome.recordedAt = record.recordedAt;
+        outcome.persist();
         return record.recordedAt;
     }
 

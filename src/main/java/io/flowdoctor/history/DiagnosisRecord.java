@@ -75,16 +75,6 @@ public class DiagnosisRecord extends PanacheEntityBase {
     /** Same flow and same signature: the same failure again. */
     public String signature;
 
-    /** When the flow recovered after this diagnosis, if it did within the effectiveness window. */
-    @Column(name = "recovered_at")
-    public Instant recoveredAt;
-
-    @Column(name = "seconds_to_recovery")
-    public Long secondsToRecovery;
-
-    /** The same failure came again after this diagnosis. */
-    public boolean repeated;
-
     @OneToMany(mappedBy = "diagnosis", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     public List<FiredRuleRecord> firedRules = new ArrayList<>();
 

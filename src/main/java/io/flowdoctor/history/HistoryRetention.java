@@ -18,10 +18,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the history no longer than the retention setting: audited diagnoses (with their rules, tips and
- * gap examples and idempotency keys), failure records, escalation cases untouched since, and e-mails. Deleted in batches, each
- * in a short transaction of its own, so diagnoses go on while old data goes. Gaps themselves stay: their
- * templates hold no personal data, only counts.
+ * Keeps the history no longer than the retention setting: audited diagnoses (with their rules, tips, outcomes,
+ * gap examples and idempotency keys), failure records, escalation cases untouched since, and e-mails. Deleted in
+ * batches, each in a short transaction of its own, so diagnoses go on while old data goes. Gaps themselves stay:
+ * their templates hold no personal data, only counts.
  */
 @ApplicationScoped
 public class HistoryRetention {
@@ -57,6 +57,7 @@ public class HistoryRetention {
                     KnowledgeGapExample.delete("diagnosisId in ?1", ids);
                     GivenTipRecord.delete("diagnosis.id in ?1", ids);
                     FiredRuleRecord.delete("diagnosis.id in ?1", ids);
+                    DiagnosisOutcome.delete("diagnosisId in ?1", ids);
                     return DiagnosisRecord.delete("id in ?1", ids);
                 });
         long failures = inBatches(() -> ids("select f.id from FailureRecord f where f.failedAt < :cutoff", cutoff),
